@@ -1,0 +1,140 @@
+"""Settings for the recording search, read from the environment.
+
+With no database variables set, both databases are SQLite files under var/ and the
+app runs as the demo. See README.md for every variable.
+"""
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
+
+from config.env import env_bool, env_database, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# The embedded demo runs on SQLite files under var/ when no VICIdial database is named.
+EMBEDDED_DEMO = env_str("VICIDIAL_DATABASE_URL") is None
+
+
+def _read_or_create_secret_key():
+    key = env_str("SECRET_KEY")
+    if key:
+        return key
+    if not EMBEDDED_DEMO:
+        raise ImproperlyConfigured("SECRET_KEY must be set when VICIDIAL_DATABASE_URL is set.")
+    # The demo keeps a generated key in var/ so that sessions survive a restart.
+    key_file = VAR_DIR / "secret_key"
+    if not key_file.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(get_random_secret_key())
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _read_or_create_secret_key()
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_filters",
+    "django_tables2",
+    "recordings",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# "default" holds the app's own tables (sessions, auth); "vicidial" is VICIdial's
+# database, reached only through the unmanaged models in recordings.models.
+DATABASES = {
+    "default": env_database("DATABASE_URL", VAR_DIR / "app.sqlite3"),
+    "vicidial": env_database("VICIDIAL_DATABASE_URL", VAR_DIR / "vicidial.sqlite3"),
+}
+DATABASE_ROUTERS = ["recordings.routers.VicidialRouter"]
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = ["recordings.backends.VicidialBackend"]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "search"
+LOGOUT_REDIRECT_URL = "login"
+
+# VICIdial stores DATETIME columns as the server's wall-clock time with no zone, so
+# the app works in naive local time and never converts them.
+USE_TZ = False
+TIME_ZONE = env_str("TIME_ZONE", "UTC")
+LANGUAGE_CODE = "en-us"
+USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not EMBEDDED_DEMO)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+
+# Addresses of reverse proxies whose X-Forwarded-For header is believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Maps a recording location's URL prefix to a local directory, for example
+# "http://10.0.0.5/RECORDINGS/=/var/spool/asterisk/monitorDONE/" (comma-separated pairs).
+RECORDINGS_PATH_MAP = [
+    tuple(pair.split("=", 1)) for pair in env_list("RECORDINGS_PATH_MAP") if "=" in pair
+]
+# The demo's recordings are local files under var/recordings/.
+DEMO_RECORDINGS_URL = "http://127.0.0.1/RECORDINGS/"
+if EMBEDDED_DEMO and not RECORDINGS_PATH_MAP:
+    RECORDINGS_PATH_MAP = [(DEMO_RECORDINGS_URL, str(VAR_DIR / "recordings"))]
+
+# Maximum rows of one legacy API answer, as VICIdial caps it.
+RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Django's request logger prints URLs; legacy API URLs carry passwords.
+    "loggers": {"django.server": {"level": "WARNING"}},
+}

@@ -1,0 +1,77 @@
+"""The one place that knows how to search recording_log.
+
+The legacy API and the search page both describe what they want as ``Criteria`` and
+get back a QuerySet from ``search``; neither builds its own query.
+"""
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+
+from recordings.models import InboundCall, OutboundCall, Recording
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Conditions on recordings; ``None`` means the condition is not applied."""
+
+    agent_user: str | None = None
+    lead_id: int | None = None
+    extension: str | None = None
+    # Start of the first day and end of the last day searched, as stored (no zone).
+    start_from: datetime.datetime | None = None
+    start_to: datetime.datetime | None = None
+    # Call uniqueid prefix, matched through vicidial_log and vicidial_closer_log.
+    uniqueid_prefix: str | None = None
+
+
+def day_bounds(day):
+    """Return the first and last second of ``day`` (a date), as VICIdial's date search uses."""
+    return (
+        datetime.datetime.combine(day, datetime.time(0, 0, 0)),
+        datetime.datetime.combine(day, datetime.time(23, 59, 59)),
+    )
+
+
+def uniqueid_condition(prefix):
+    """Return the condition on recording_log.vicidial_id for calls whose uniqueid starts with ``prefix``.
+
+    Outbound recordings carry the call's uniqueid in vicidial_id; inbound ones carry
+    the closecallid. Returns None when no call matches. The prefix is matched
+    literally: ``_`` and ``%`` are not wildcards, and an empty prefix matches nothing.
+    """
+    if not prefix:
+        return None
+    outbound = OutboundCall.objects.filter(uniqueid__startswith=prefix).exists()
+    closecallids = [
+        str(closecallid)
+        for closecallid in InboundCall.objects.filter(uniqueid__startswith=prefix).values_list("closecallid", flat=True)
+    ]
+    if not outbound and not closecallids:
+        return None
+    condition = Q(vicidial_id__in=closecallids) if closecallids else Q(pk__in=[])
+    if outbound:
+        condition |= Q(vicidial_id__startswith=prefix)
+    return condition
+
+
+def search(criteria, model=Recording):
+    """Return the recordings matching every condition of ``criteria``, oldest first.
+
+    Rows without a start_time come first, as MySQL sorts NULL before any value.
+    """
+    queryset = model.objects.all()
+    if criteria.agent_user is not None:
+        queryset = queryset.filter(user=criteria.agent_user)
+    if criteria.lead_id is not None:
+        queryset = queryset.filter(lead_id=criteria.lead_id)
+    if criteria.extension is not None:
+        queryset = queryset.filter(extension=criteria.extension)
+    if criteria.start_from is not None:
+        queryset = queryset.filter(start_time__gte=criteria.start_from)
+    if criteria.start_to is not None:
+        queryset = queryset.filter(start_time__lte=criteria.start_to)
+    if criteria.uniqueid_prefix is not None:
+        condition = uniqueid_condition(criteria.uniqueid_prefix)
+        queryset = queryset.filter(condition) if condition is not None else queryset.none()
+    return queryset.order_by(F("start_time").asc(nulls_first=True), "recording_id")

@@ -1,0 +1,69 @@
+"""Shared fixtures: the VICIdial-shaped test database on SQLite or MariaDB.
+
+The suite runs once per engine. With VICIDIAL_DATABASE_URL unset the VICIdial
+database is SQLite; with it set to a mysql:// URL, Django creates a test database on
+that server and the tables are MyISAM, as in production.
+"""
+import os
+
+import pytest
+from django.db import connections
+
+from recordings.vicidial_db import create_missing_tables, empty_tables
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db(databases="__all__"))
+
+
+def pytest_report_header(config):
+    url = os.environ.get("VICIDIAL_DATABASE_URL", "")
+    engine = url.split(":", 1)[0] if url else "sqlite"
+    return f"VICIdial database engine: {engine}"
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("mariadb_only") and connections["vicidial"].vendor != "mysql":
+        pytest.skip("needs the VICIdial database on MariaDB (set VICIDIAL_DATABASE_URL)")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail a run that was told to use MariaDB but ran no MariaDB test."""
+    if os.environ.get("REQUIRE_MARIADB") != "1":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    passed = reporter.stats.get("passed", []) if reporter else []
+    ran_on_mariadb = connections["vicidial"].vendor == "mysql" and any(
+        "mariadb_only" in report.keywords for report in passed
+    )
+    if not ran_on_mariadb:
+        print("\nREQUIRE_MARIADB=1 but no MariaDB test passed: failing the run.")
+        session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        create_missing_tables(connections["vicidial"])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_vicidial_tables(request):
+    """Empty the VICIdial tables before each database test.
+
+    MyISAM ignores the rollback that isolates Django tests, so rows are deleted
+    instead. DELETE, unlike TRUNCATE, does not end the test's transaction.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    transactional = marker.kwargs.get("transaction", False)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    empty_tables(connections["vicidial"])
+
+
+@pytest.fixture
+def vicidial_vendor():
+    return connections["vicidial"].vendor
