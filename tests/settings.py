@@ -1,9 +1,13 @@
 """Settings for the test suite: the product's settings with a throwaway key and var/."""
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
-os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="recording-search-tests-"))
+if "VAR_DIR" not in os.environ:
+    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="recording-search-tests-")
+    atexit.register(shutil.rmtree, os.environ["VAR_DIR"], ignore_errors=True)
 
 from config.settings import *  # noqa: E402,F403
 
