@@ -47,6 +47,7 @@ def pytest_sessionfinish(session, exitstatus):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         create_missing_tables(connections["vicidial"])
+        create_missing_tables(connections["replica"])
 
 
 @pytest.fixture(autouse=True)

@@ -12,3 +12,11 @@ if "VAR_DIR" not in os.environ:
 from config.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# A second VICIdial-shaped database standing in for a read replica. The router uses it
+# only in tests that set VICIDIAL_REPLICA_ALIAS.
+DATABASES["replica"] = dict(DATABASES["vicidial"])
+if DATABASES["replica"]["ENGINE"].endswith("mysql"):
+    DATABASES["replica"]["NAME"] += "_replica"
+else:
+    DATABASES["replica"]["NAME"] = str(VAR_DIR / "replica.sqlite3")
