@@ -136,6 +136,11 @@ if EMBEDDED_DEMO and not RECORDINGS_PATH_MAP:
 # Maximum rows of one legacy API answer, as VICIdial caps it.
 RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)
 
+# How many seconds earlier than a row with a lower recording_id a recording may start
+# (clock skew between telephony servers, the daylight saving fall-back). Date searches
+# rely on it to bound recording_id; see recordings/query_window.py.
+RECORDING_START_MARGIN_SECONDS = env_int("RECORDING_START_MARGIN_SECONDS", 7200)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

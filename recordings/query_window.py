@@ -1,0 +1,136 @@
+"""Turn a start_time range into a range of recording_id, so date searches read a slice of the table.
+
+VICIdial's recording_log has no index on start_time, and a filter on it alone makes
+MariaDB read every row. recording_id grows with time, but not strictly. Rows from
+several telephony servers arrive with some seconds of clock skew. On the night a
+server's clock falls back for daylight saving time, its wall-clock start_time goes
+back one hour while recording_id keeps growing. The search therefore bisects the primary key
+(about 2 x log2(rows) point lookups) for ids whose start_time lies outside the range
+by more than ``settings.RECORDING_START_MARGIN_SECONDS`` and keeps the ids between them.
+The exact start_time filter still applies within those ids.
+
+The bounds are exact as long as no row starts more than the margin earlier than a row
+with a lower recording_id. The default margin, 2 hours, covers the one-hour fall-back
+of daylight saving time plus up to an hour of clock skew or insert delay. Every hour
+of margin costs the rows of about two hours of calls read in addition, at both ends of
+the range together.
+
+Where an index on start_time exists (a DBA may add one, see the start_time_index_sql
+command), the search filters on start_time directly and skips the bisection.
+"""
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import connections, router
+from django.db.models import Max, Min, Q
+
+logger = logging.getLogger(__name__)
+
+# (database alias, table) -> whether an index starts with start_time; filled on first use.
+_start_time_indexed = {}
+
+
+def start_time_condition(model, start_from, start_to):
+    """Return the Q for ``start_from <= start_time <= start_to`` (either may be None) on ``model``.
+
+    Without an index on start_time, the Q also bounds the primary key as the module
+    docstring explains.
+    """
+    condition = Q()
+    if start_from is not None:
+        condition &= Q(start_time__gte=start_from)
+    if start_to is not None:
+        condition &= Q(start_time__lte=start_to)
+    if (start_from is None and start_to is None) or start_time_is_indexed(model):
+        return condition
+
+    lowest, highest = id_bounds(model, start_from, start_to)
+    if lowest is not None:
+        condition &= Q(pk__gte=lowest)
+    if highest is not None:
+        condition &= Q(pk__lte=highest)
+    return condition
+
+
+def start_time_is_indexed(model):
+    """Return whether an index on ``model``'s table starts with start_time (cached per process)."""
+    alias = router.db_for_read(model)
+    key = (alias, model._meta.db_table)
+    if key not in _start_time_indexed:
+        connection = connections[alias]
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
+        _start_time_indexed[key] = any(
+            constraint["index"] and constraint["columns"][:1] == ["start_time"] for constraint in constraints.values()
+        )
+        logger.info("Index on %s.start_time: %s", model._meta.db_table, _start_time_indexed[key])
+    return _start_time_indexed[key]
+
+
+def forget_start_time_indexes():
+    """Drop the cached results of start_time_is_indexed, after an index was added or removed."""
+    _start_time_indexed.clear()
+
+
+def margin():
+    return datetime.timedelta(seconds=settings.RECORDING_START_MARGIN_SECONDS)
+
+
+def id_bounds(model, start_from, start_to):
+    """Return (lowest, highest) recording_id a row starting within the range can have.
+
+    Either is None when no bound was proven, for example when the range starts before
+    the first recording or ends after the last one, so that rows inserted after the
+    search began are not cut off.
+    """
+    ids = model.objects.aggregate(first=Min("pk"), last=Max("pk"))
+    if ids["first"] is None:
+        return None, None
+    lowest = highest = None
+    if start_from is not None:
+        lowest = _lowest_possible_id(model, start_from - margin(), ids["first"], ids["last"])
+    if start_to is not None:
+        first = lowest if lowest is not None else ids["first"]
+        highest = _highest_possible_id(model, start_to + margin(), first, ids["last"])
+    return lowest, highest
+
+
+def _lowest_possible_id(model, threshold, first, last):
+    # A probe row that starts before ``threshold`` proves that it and every lower id
+    # start before the range, because no row starts more than the margin earlier
+    # than a row with a lower id. Find the highest such probe.
+    proven = None
+    low, high = first, last
+    while low <= high:
+        middle = (low + high) // 2
+        probe = _probe(model, Q(pk__gte=middle), "pk")
+        if probe is not None and probe[1] < threshold:
+            proven = probe[0]
+            low = probe[0] + 1
+        else:
+            high = middle - 1
+    return None if proven is None else proven + 1
+
+
+def _highest_possible_id(model, threshold, first, last):
+    # The mirror image: a probe row that starts after ``threshold`` proves that it
+    # and every higher id start after the range. Find the lowest such probe.
+    proven = None
+    low, high = first, last
+    while low <= high:
+        middle = (low + high) // 2
+        probe = _probe(model, Q(pk__lte=middle), "-pk")
+        if probe is not None and probe[1] > threshold:
+            proven = probe[0]
+            high = probe[0] - 1
+        else:
+            low = middle + 1
+    return None if proven is None else proven - 1
+
+
+def _probe(model, condition, order):
+    # Rows without a start_time prove nothing, so the probe takes the nearest row
+    # that has one. They never match a start_time range, so skipping them is safe.
+    rows = model.objects.filter(condition, start_time__isnull=False).order_by(order)
+    return rows.values_list("pk", "start_time").first()

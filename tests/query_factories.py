@@ -1,0 +1,66 @@
+"""Factory fixtures for the query tests: recordings, calls, leads and users."""
+import datetime
+import itertools
+
+import pytest
+
+from recordings.models import InboundCall, Lead, OutboundCall, Recording, UserGroup, VicidialUser
+
+NOON = datetime.datetime(2026, 12, 3, 12, 0, 0)
+
+
+@pytest.fixture
+def recording_factory():
+    ids = itertools.count(1)
+
+    def create(model=Recording, **fields):
+        fields.setdefault("recording_id", next(ids))
+        fields.setdefault("start_time", NOON)
+        fields.setdefault("user", "1000")
+        return model.objects.create(**fields)
+
+    return create
+
+
+@pytest.fixture
+def user_factory():
+    def create(user, user_group="AGENTS", full_name=None, **fields):
+        return VicidialUser.objects.create(
+            user=user, user_group=user_group, full_name=full_name or f"Agent {user}", **fields
+        )
+
+    return create
+
+
+@pytest.fixture
+def group_factory():
+    def create(user_group, admin_viewable_groups=""):
+        return UserGroup.objects.create(
+            user_group=user_group, group_name=user_group.title(), admin_viewable_groups=admin_viewable_groups
+        )
+
+    return create
+
+
+@pytest.fixture
+def lead_factory():
+    def create(lead_id, phone_number):
+        return Lead.objects.create(lead_id=lead_id, list_id=101, phone_number=phone_number)
+
+    return create
+
+
+@pytest.fixture
+def outbound_call_factory():
+    def create(uniqueid, campaign_id="SALES", **fields):
+        return OutboundCall.objects.create(uniqueid=uniqueid, campaign_id=campaign_id, **fields)
+
+    return create
+
+
+@pytest.fixture
+def inbound_call_factory():
+    def create(closecallid, uniqueid, campaign_id="SUPPORT", **fields):
+        return InboundCall.objects.create(closecallid=closecallid, uniqueid=uniqueid, campaign_id=campaign_id, **fields)
+
+    return create
