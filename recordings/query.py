@@ -78,19 +78,21 @@ def uniqueid_condition(prefix):
     Outbound recordings carry the call's uniqueid in vicidial_id; inbound ones carry
     the closecallid. Returns None when no call matches. The prefix is matched
     literally: ``_`` and ``%`` are not wildcards, and an empty prefix matches nothing.
+    The match ignores case, as VICIdial's LIKE does under its default collation,
+    because MariaDB uses no index for the case-sensitive ``LIKE BINARY``.
     """
     if not prefix:
         return None
-    outbound = OutboundCall.objects.filter(uniqueid__startswith=prefix).exists()
+    outbound = OutboundCall.objects.filter(uniqueid__istartswith=prefix).exists()
     closecallids = [
         str(closecallid)
-        for closecallid in InboundCall.objects.filter(uniqueid__startswith=prefix).values_list("closecallid", flat=True)
+        for closecallid in InboundCall.objects.filter(uniqueid__istartswith=prefix).values_list("closecallid", flat=True)
     ]
     if not outbound and not closecallids:
         return None
     condition = Q(vicidial_id__in=closecallids) if closecallids else Q(pk__in=[])
     if outbound:
-        condition |= Q(vicidial_id__startswith=prefix)
+        condition |= Q(vicidial_id__istartswith=prefix)
     return condition
 
 
