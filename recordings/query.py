@@ -13,9 +13,10 @@ from django.db.models import F, Q, Value
 
 from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording
 from recordings.query_calls import campaign_condition, phone_condition
+from recordings.query_newest import NewestFirstQuerySet
 from recordings.query_rows import describe_page  # noqa: F401 (part of this module's interface)
 from recordings.query_scope import visible_agents, visible_to  # noqa: F401 (part of this module's interface)
-from recordings.query_window import start_time_condition
+from recordings.query_window import start_time_condition, start_time_is_indexed
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,17 @@ def search(criteria, model=Recording, *, ordering=None, viewer=None):
         return live.union(archived, all=True).order_by(*_order_by(ordering, combined=True))
 
     queryset = _matching(criteria, model, scope).annotate(archived=Value(model is ArchivedRecording))
-    return queryset.order_by(*_order_by(ordering, combined=False))
+    queryset = queryset.order_by(*_order_by(ordering, combined=False))
+    queryset.narrowable = ordering == NEWEST_FIRST and _has_date_range(criteria) and not start_time_is_indexed(model)
+    return queryset
+
+
+def _has_date_range(criteria):
+    return criteria.start_from is not None or criteria.start_to is not None
 
 
 def _matching(criteria, model, scope):
-    queryset = model.objects.filter(scope)
+    queryset = NewestFirstQuerySet(model=model).filter(scope)
     for condition in _conditions(criteria, model):
         if condition is None:
             return queryset.none()
@@ -138,7 +145,7 @@ def _conditions(criteria, model):
     for lookup, value in fields.items():
         if value is not None:
             yield Q(**{lookup: value})
-    if criteria.start_from is not None or criteria.start_to is not None:
+    if _has_date_range(criteria):
         yield start_time_condition(model, criteria.start_from, criteria.start_to)
     if criteria.uniqueid_prefix is not None:
         yield uniqueid_condition(criteria.uniqueid_prefix)

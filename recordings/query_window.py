@@ -96,6 +96,14 @@ def id_bounds(model, start_from, start_to):
     return lowest, highest
 
 
+def lowest_possible_id(model, earliest):
+    """Return the lowest recording_id a row starting at or after ``earliest`` can have, or None."""
+    ids = model.objects.aggregate(first=Min("pk"), last=Max("pk"))
+    if ids["first"] is None:
+        return None
+    return _lowest_possible_id(model, earliest - margin(), ids["first"], ids["last"])
+
+
 def _lowest_possible_id(model, threshold, first, last):
     # A probe row that starts before ``threshold`` proves that it and every lower id
     # start before the range, because no row starts more than the margin earlier

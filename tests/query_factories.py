@@ -7,6 +7,8 @@ import pytest
 from recordings.models import InboundCall, Lead, OutboundCall, Recording, UserGroup, VicidialUser
 
 NOON = datetime.datetime(2026, 12, 3, 12, 0, 0)
+FIRST_START = datetime.datetime(2026, 12, 1, 0, 0, 0)
+SPACING = datetime.timedelta(minutes=5)
 
 
 @pytest.fixture
@@ -64,3 +66,13 @@ def inbound_call_factory():
         return InboundCall.objects.create(closecallid=closecallid, uniqueid=uniqueid, campaign_id=campaign_id, **fields)
 
     return create
+
+
+@pytest.fixture
+def three_days():
+    """Insert a recording every 5 minutes for 3 days, ids in start_time order; return them."""
+    rows = [
+        Recording(recording_id=number + 1, start_time=FIRST_START + number * SPACING, user="1000")
+        for number in range(3 * 24 * 12)
+    ]
+    return Recording.objects.bulk_create(rows)

@@ -7,24 +7,13 @@ from django.db import connections
 from recordings.models import Recording
 from recordings.query import Criteria, day_bounds, search
 from recordings.query_window import forget_start_time_indexes, id_bounds, start_time_condition, start_time_is_indexed
+from tests.query_factories import FIRST_START, SPACING, three_days  # noqa: F401 (fixtures)
 
-FIRST_START = datetime.datetime(2026, 12, 1, 0, 0, 0)
-SPACING = datetime.timedelta(minutes=5)
 DAY = datetime.date(2026, 12, 2)
 
 
 def ids(queryset):
     return [recording.recording_id for recording in queryset]
-
-
-@pytest.fixture
-def three_days():
-    """Insert a recording every 5 minutes for 3 days, ids in start_time order; return them."""
-    rows = [
-        Recording(recording_id=number + 1, start_time=FIRST_START + number * SPACING, user="1000")
-        for number in range(3 * 24 * 12)
-    ]
-    return Recording.objects.bulk_create(rows)
 
 
 def lookups(condition):

@@ -1,0 +1,57 @@
+import datetime
+
+import pytest
+
+from recordings.models import Recording
+from recordings.query import NEWEST_FIRST, Criteria, search
+from tests.query_factories import FIRST_START, three_days  # noqa: F401 (fixtures)
+
+THREE_DAYS = Criteria(start_from=FIRST_START, start_to=FIRST_START + datetime.timedelta(days=3))
+
+
+def ids(rows):
+    return [row.recording_id for row in rows]
+
+
+@pytest.fixture
+def out_of_order(three_days, settings):
+    """Give a few recordings the start of another, within the 2-hour margin, so that they rank out of id order."""
+    settings.RECORDING_START_MARGIN_SECONDS = 7200
+    # recording_id: the id whose start it takes (5 minutes per id).
+    moves = {830: 850, 860: 842, 700: 720, 851: 850}
+    for recording_id, start_of in moves.items():
+        start = Recording.objects.get(pk=start_of).start_time
+        Recording.objects.filter(pk=recording_id).update(start_time=start)
+
+
+@pytest.mark.parametrize("first, stop", [(0, 25), (25, 50), (0, 1), (100, 125), (840, 900)])
+def test_slice_equals_slice_of_full_sort(out_of_order, first, stop):
+    expected = ids(list(search(THREE_DAYS, ordering=NEWEST_FIRST))[first:stop])
+
+    assert ids(search(THREE_DAYS, ordering=NEWEST_FIRST)[first:stop]) == expected
+
+
+def test_first_page_reads_few_rows(three_days):
+    narrowed = search(THREE_DAYS, ordering=NEWEST_FIRST)._narrowed(25)
+
+    assert narrowed.count() < 100
+
+
+def test_range_smaller_than_slice_is_not_narrowed(three_days):
+    narrowed = search(THREE_DAYS, ordering=NEWEST_FIRST)._narrowed(10_000)
+
+    assert narrowed.count() == 864
+
+
+def test_new_ordering_stops_narrowing(three_days):
+    queryset = search(THREE_DAYS, ordering=NEWEST_FIRST).order_by("user")
+
+    assert queryset.narrowable is False
+
+
+def test_search_without_date_range_is_not_narrowed(three_days):
+    assert search(Criteria(agent_user="1000"), ordering=NEWEST_FIRST).narrowable is False
+
+
+def test_legacy_order_is_not_narrowed(three_days):
+    assert search(THREE_DAYS).narrowable is False
