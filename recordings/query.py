@@ -13,7 +13,7 @@ from django.db.models import F, Q, Value
 
 from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording
 from recordings.query_calls import campaign_condition, phone_condition
-from recordings.query_newest import NewestFirstQuerySet
+from recordings.query_slices import NewestFirstQuerySet, combine
 from recordings.query_rows import describe_page  # noqa: F401 (part of this module's interface)
 from recordings.query_scope import visible_agents, visible_to  # noqa: F401 (part of this module's interface)
 from recordings.query_window import start_time_condition, start_time_is_indexed
@@ -110,12 +110,17 @@ def search(criteria, model=Recording, *, ordering=None, viewer=None):
     """
     scope = visible_to(viewer) if viewer is not None else Q()
     if criteria.include_archived and model is Recording:
-        live = _matching(criteria, Recording, scope).annotate(archived=Value(False))
-        archived = _matching(criteria, ArchivedRecording, scope).annotate(archived=Value(True))
-        return live.union(archived, all=True).order_by(*_order_by(ordering, combined=True))
+        order = _order_by(ordering, combined=True)
+        live = _ordered(criteria, Recording, scope, ordering, order).annotate(archived=Value(False))
+        archived = _ordered(criteria, ArchivedRecording, scope, ordering, order).annotate(archived=Value(True))
+        return combine([live, archived], order)
 
-    queryset = _matching(criteria, model, scope).annotate(archived=Value(model is ArchivedRecording))
-    queryset = queryset.order_by(*_order_by(ordering, combined=False))
+    queryset = _ordered(criteria, model, scope, ordering, _order_by(ordering, combined=False))
+    return queryset.annotate(archived=Value(model is ArchivedRecording))
+
+
+def _ordered(criteria, model, scope, ordering, order):
+    queryset = _matching(criteria, model, scope).order_by(*order)
     queryset.narrowable = ordering == NEWEST_FIRST and _has_date_range(criteria) and not start_time_is_indexed(model)
     return queryset
 

@@ -112,7 +112,7 @@ def _lowest_possible_id(model, threshold, first, last):
     low, high = first, last
     while low <= high:
         middle = (low + high) // 2
-        probe = _probe(model, Q(pk__gte=middle), "pk")
+        probe = _probe(model, ">=", middle)
         if probe is not None and probe[1] < threshold:
             proven = probe[0]
             low = probe[0] + 1
@@ -128,7 +128,7 @@ def _highest_possible_id(model, threshold, first, last):
     low, high = first, last
     while low <= high:
         middle = (low + high) // 2
-        probe = _probe(model, Q(pk__lte=middle), "-pk")
+        probe = _probe(model, "<=", middle)
         if probe is not None and probe[1] > threshold:
             proven = probe[0]
             high = probe[0] - 1
@@ -137,8 +137,32 @@ def _highest_possible_id(model, threshold, first, last):
     return None if proven is None else proven - 1
 
 
-def _probe(model, condition, order):
-    # Rows without a start_time prove nothing, so the probe takes the nearest row
-    # that has one. They never match a start_time range, so skipping them is safe.
-    rows = model.objects.filter(condition, start_time__isnull=False).order_by(order)
-    return rows.values_list("pk", "start_time").first()
+def _probe(model, comparison, recording_id):
+    """Return (recording_id, start_time) of the row nearest ``recording_id`` in the direction ``comparison``, or None.
+
+    Rows without a start_time prove nothing, so the probe takes the nearest row that
+    has one. They never match a start_time range, so skipping them is safe. The SQL
+    is written out because the ORM's overhead per query, about 1 ms, is ten times
+    that of the lookup itself, and a bisection runs up to 2 x log2(rows) of them.
+    """
+    connection = connections[router.db_for_read(model)]
+    table = connection.ops.quote_name(model._meta.db_table)
+    key = connection.ops.quote_name(model._meta.pk.column)
+    order = "ASC" if comparison == ">=" else "DESC"
+    sql = (
+        f"SELECT {key}, start_time FROM {table} WHERE {key} {comparison} %s"
+        f" AND start_time IS NOT NULL ORDER BY {key} {order} LIMIT 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [recording_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return row[0], _as_datetime(row[1])
+
+
+def _as_datetime(value):
+    # SQLite returns DATETIME columns as text outside the ORM.
+    if isinstance(value, str):
+        return datetime.datetime.fromisoformat(value)
+    return value

@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
-from recordings.models import Recording
-from recordings.query import NEWEST_FIRST, Criteria, search
-from tests.query_factories import FIRST_START, three_days  # noqa: F401 (fixtures)
+from recordings.models import ArchivedRecording, Recording
+from recordings.query import NEWEST_FIRST, PAGE_ORDERINGS, Criteria, search
+from tests.query_factories import FIRST_START, recording_factory, three_days  # noqa: F401 (fixtures)
 
 THREE_DAYS = Criteria(start_from=FIRST_START, start_to=FIRST_START + datetime.timedelta(days=3))
 
@@ -55,3 +55,27 @@ def test_search_without_date_range_is_not_narrowed(three_days):
 
 def test_legacy_order_is_not_narrowed(three_days):
     assert search(THREE_DAYS).narrowable is False
+
+
+@pytest.fixture
+def live_and_archived(recording_factory):
+    """Recordings every 20 minutes over a day, every third one archived, a few of them tied."""
+    for number in range(72):
+        model = ArchivedRecording if number % 3 == 0 else Recording
+        start = FIRST_START + datetime.timedelta(minutes=20 * (number - number % 5 // 4))
+        recording_factory(model=model, recording_id=number + 1, start_time=start, length_in_sec=number % 7)
+
+
+@pytest.mark.parametrize("ordering", [None, *PAGE_ORDERINGS])
+@pytest.mark.parametrize("first, stop", [(0, 10), (10, 20), (65, 80)])
+def test_archive_slice_equals_slice_of_full_sort(live_and_archived, ordering, first, stop):
+    criteria = Criteria(include_archived=True, start_from=FIRST_START, start_to=FIRST_START + datetime.timedelta(days=1))
+    expected = ids(list(search(criteria, ordering=ordering))[first:stop])
+
+    assert ids(search(criteria, ordering=ordering)[first:stop]) == expected
+
+
+def test_new_ordering_stops_cutting_parts(live_and_archived):
+    queryset = search(Criteria(include_archived=True, agent_user="1000"), ordering=NEWEST_FIRST).order_by("user")
+
+    assert queryset.parts == ()
