@@ -106,7 +106,8 @@ def search(criteria, model=Recording, *, ordering=None, viewer=None):
     recordings of agents that user may see are kept. Each row has an ``archived``
     attribute. With ``criteria.include_archived`` the result is a UNION of
     recording_log and recording_log_archive: it can be sliced, counted and iterated,
-    but not filtered further.
+    but not filtered further. Slices read only the rows they can need (see
+    query_slices), so the page should slice rather than iterate.
     """
     scope = visible_to(viewer) if viewer is not None else Q()
     if criteria.include_archived and model is Recording:

@@ -113,7 +113,7 @@ def _lowest_possible_id(model, threshold, first, last):
     while low <= high:
         middle = (low + high) // 2
         probe = _probe(model, ">=", middle)
-        if probe is not None and probe[1] < threshold:
+        if probe is not None and probe[1] is not None and probe[1] < threshold:
             proven = probe[0]
             low = probe[0] + 1
         else:
@@ -129,7 +129,7 @@ def _highest_possible_id(model, threshold, first, last):
     while low <= high:
         middle = (low + high) // 2
         probe = _probe(model, "<=", middle)
-        if probe is not None and probe[1] > threshold:
+        if probe is not None and probe[1] is not None and probe[1] > threshold:
             proven = probe[0]
             high = probe[0] - 1
         else:
@@ -162,7 +162,8 @@ def _probe(model, comparison, recording_id):
 
 
 def _as_datetime(value):
-    # SQLite returns DATETIME columns as text outside the ORM.
+    # SQLite returns DATETIME columns as text outside the ORM. MySQLdb returns None
+    # for a zero date (0000-00-00 00:00:00), which then proves nothing.
     if isinstance(value, str):
         return datetime.datetime.fromisoformat(value)
     return value
