@@ -67,7 +67,11 @@ class RecordingServerHandler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def _send(self, status, body, headers, send_body):
+        # Closing every connection keeps a pooled connection from reaching a server
+        # of an earlier test that listened on the same port.
+        self.close_connection = True
         self.send_response(status)
+        self.send_header("Connection", "close")
         self.send_header("Content-Type", "audio/mpeg")
         self.send_header("Content-Length", str(len(body)))
         for name, value in headers.items():
@@ -99,7 +103,7 @@ def start_recording_server():
             server = RecordingServer(("127.0.0.1", port))
         except OSError:
             continue
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return server
     raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1} for the test recording server")
 
