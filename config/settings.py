@@ -134,7 +134,7 @@ if EMBEDDED_DEMO and not RECORDINGS_PATH_MAP:
     RECORDINGS_PATH_MAP = [(DEMO_RECORDINGS_URL, str(VAR_DIR / "recordings"))]
 
 # Directories of RECORDINGS_PATH_MAP that nginx serves through X-Accel-Redirect, as
-# "directory=/internal-location/" pairs (comma-separated); the internal location must
+# comma-separated "directory=/internal-location/" pairs. Each internal location must
 # be an nginx "internal" location whose alias is that directory.
 AUDIO_X_ACCEL_MAP = [tuple(pair.split("=", 1)) for pair in env_list("AUDIO_X_ACCEL_MAP") if "=" in pair]
 # Hosts the audio proxy may contact besides the servers table's server_ip,

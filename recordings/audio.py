@@ -2,8 +2,8 @@
 
 ``resolve_audio`` turns recording_log.location into a local file (through
 settings.RECORDINGS_PATH_MAP) or a URL on a cluster host for the proxy.
-``audio_status`` tells the search page, without a network request, whether a row
-can be played. Serving is in audio_files (local) and audio_proxy (remote).
+``audio_status`` reports to the search page, without a network request, whether
+a row can be played. Serving is in audio_files (local) and audio_proxy (remote).
 """
 import os
 from dataclasses import dataclass

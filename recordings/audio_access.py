@@ -1,4 +1,4 @@
-"""Who may play recordings, and the vicidial_recording_access_log rows that plays leave.
+"""Permission to play recordings, and the vicidial_recording_access_log rows that plays write.
 
 Logging rule: when system_settings.log_recording_access is '1', a GET that starts
 playback writes one row. A GET starts playback when it has no usable Range header

@@ -4,7 +4,7 @@
 class AudioUnavailable(Exception):
     """The location names no file this app may serve: missing, unsafe, or outside the cluster.
 
-    The view answers 404 and logs RECORDING UNAVAILABLE; ``str(error)`` is for the
+    The view returns 404 and logs RECORDING UNAVAILABLE. ``str(error)`` is for the
     app's log, never for the page.
     """
 

@@ -96,8 +96,8 @@ def x_accel_location(audio):
 
 
 def x_accel_response(location, headers):
-    """Return an empty response that tells nginx to serve the file at its internal ``location``.
+    """Return an empty response that makes nginx serve the file at its internal ``location``.
 
-    nginx then answers Range, If-Range, HEAD and conditional requests itself.
+    nginx then handles Range, If-Range, HEAD and conditional requests itself.
     """
     return HttpResponse(headers={**headers, "X-Accel-Redirect": location})

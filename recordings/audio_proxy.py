@@ -29,7 +29,7 @@ def _pool_manager(verify_tls):
 
 def _request_headers(request):
     # Identity encoding keeps byte ranges on the stored bytes. Only one well-formed
-    # range is passed on; anything else asks for the whole file, as for local files.
+    # range is passed on. Anything else requests the whole file, as for local files.
     headers = {"Accept-Encoding": "identity"}
     range_spec = parse_range_spec(request.headers.get("Range"))
     if range_spec is not None:
@@ -85,7 +85,7 @@ def _relay(upstream_response, host, limit):
             sent += len(chunk)
             yield chunk
     except (HTTPError, OSError) as error:
-        # The status line is already sent, so the browser sees a short body and may retry with a Range.
+        # The status line is already sent, so the browser gets a short body and may retry with a Range.
         logger.warning("Recording server %s stopped after %d bytes: %s", host, sent, error)
     finally:
         _close(upstream_response)

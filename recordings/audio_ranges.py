@@ -49,12 +49,12 @@ class RangeSpec:
 
     @property
     def is_probe(self):
-        # Safari asks for bytes=0-1 (some players bytes=0-0) before playing.
+        # Safari requests bytes=0-1 (some players bytes=0-0) before playing.
         return self.first == 0 and self.last is not None and self.last <= 1
 
 
 def parse_range_spec(header):
-    """Parse a Range header that asks for one range; return None when it is missing, malformed or has several."""
+    """Parse a Range header with one range. Return None when it is missing, malformed or has several ranges."""
     match = _RANGE_PATTERN.match(header or "")
     if match is None:
         return None
@@ -78,7 +78,7 @@ def parse_range(header, size):
         return None
 
     if spec.first is None:
-        # A suffix range asks for the last N bytes.
+        # A suffix range requests the last N bytes.
         if spec.last == 0 or size == 0:
             return UNSATISFIABLE
         return ByteRange(max(0, size - spec.last), size - 1)
@@ -92,9 +92,9 @@ def parse_range(header, size):
 def if_range_matches(if_range, etag, last_modified):
     """Tell whether an If-Range value still names the file, so its Range applies.
 
-    An entity tag must match the strong ETag exactly (a weak tag never matches); a
-    date must equal the Last-Modified time (whole seconds since the epoch). A missing
-    If-Range always matches.
+    An entity tag must match the strong ETag exactly, and a weak tag never matches.
+    A date must equal the Last-Modified time in whole seconds since the epoch. A
+    missing If-Range always matches.
     """
     if if_range is None:
         return True

@@ -25,9 +25,9 @@ def _is_trusted_proxy(address):
 def client_ip(request):
     """Return the client's address: REMOTE_ADDR, or the last X-Forwarded-For hop behind a trusted proxy.
 
-    Only the last hop is believed, because it is the one the trusted proxy appended;
-    the hops before it come from the client and can be forged. A last hop that is not
-    an IP address is ignored and REMOTE_ADDR is returned.
+    Only the last hop is believed, because the trusted proxy appended it. The hops
+    before it come from the client and can be forged. When the last hop is not an IP
+    address, REMOTE_ADDR is returned.
     """
     remote_addr = request.META.get("REMOTE_ADDR", "")
     remote = _parse_address(remote_addr)

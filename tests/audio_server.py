@@ -1,8 +1,8 @@
 """A small HTTP server on 127.0.0.1 that plays a recording server for the audio proxy tests.
 
 It serves files from a dict with Range support and records every request path, so a
-test can prove that a host was never contacted. Paths starting with /hang/ never
-answer, /redirect/ sends a 302 to ``redirect_to``, /drop/ sends half the body and
+test can prove that a host was never contacted. Paths starting with /hang/ get no
+response, /redirect/ sends a 302 to ``redirect_to``, /drop/ sends half the body and
 closes the connection, and unknown paths get 404.
 """
 import re
