@@ -1,4 +1,4 @@
-"""Where a recording's audio is and how browsers may receive it.
+"""Locating a recording's audio and choosing how browsers receive it.
 
 ``resolve_audio`` turns recording_log.location into a local file (through
 settings.RECORDINGS_PATH_MAP) or a URL on a cluster host for the proxy.
@@ -28,12 +28,12 @@ FORMATS = {
     ".mp3": AudioFormat("audio/mpeg", True),
     ".wav": AudioFormat("audio/wav", True),
     ".ogg": AudioFormat("audio/ogg", True),
-    ".gsm": AudioFormat("audio/x-gsm", False, _("Browsers cannot play GSM audio; download the file to play it.")),
+    ".gsm": AudioFormat("audio/x-gsm", False, _("Browsers cannot play GSM audio. Download the file to play it.")),
     ".gpg": AudioFormat(
-        "application/pgp-encrypted", False, _("The recording is encrypted; download it and decrypt it with GnuPG.")
+        "application/pgp-encrypted", False, _("The recording is encrypted. Download it and decrypt it with GnuPG.")
     ),
 }
-UNKNOWN_FORMAT = AudioFormat("application/octet-stream", False, _("The audio format is unknown; download the file."))
+UNKNOWN_FORMAT = AudioFormat("application/octet-stream", False, _("The audio format is unknown. Download the file to play it."))
 
 
 def audio_format(file_name):

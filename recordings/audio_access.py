@@ -4,7 +4,8 @@ Logging rule: when system_settings.log_recording_access is '1', a GET that start
 playback writes one row. A GET starts playback when it has no usable Range header
 (so the whole file is sent) or its range starts at byte 0, except the two-byte
 probes (bytes=0-1, bytes=0-0) Safari sends before playing. Seeks (ranges starting
-later) and HEAD requests write nothing, so one play or download writes one row.
+later) and HEAD requests write nothing. So a play or download writes one row, and
+a player that seeks back to byte 0 writes another.
 """
 from django.db import connections, router
 

@@ -74,6 +74,8 @@ def _close(upstream_response):
     upstream_response.release_conn()
 
 
+# NOTE: the read timeout bounds each wait for data, not the whole transfer, so a
+# server that keeps sending slowly occupies the worker until the size limit or the end.
 def _relay(upstream_response, host, limit):
     """Yield the body of ``upstream_response`` in chunks, stopping after ``limit`` bytes or at an error."""
     sent = 0

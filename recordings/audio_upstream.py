@@ -119,6 +119,8 @@ def swap_host(upstream):
     return upstream
 
 
+# NOTE: any port of a cluster host is accepted, because recording servers may listen
+# on a port other than 80 or 443.
 def upstream_url(location):
     """Return the UpstreamURL to fetch for ``location``, or raise AudioUnavailable when its host is outside the cluster."""
     upstream = swap_host(parse_location(location))
