@@ -47,7 +47,8 @@ def content_disposition(disposition, file_name):
     fallback = "".join(
         character if 32 <= ord(character) < 127 and character not in '"\\' else "_" for character in file_name
     )
-    encoded = quote(file_name, safe="")
+    # A name with bytes that are not UTF-8 gets "?" in their place.
+    encoded = quote(file_name, safe="", errors="replace")
     return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
 
 

@@ -90,7 +90,7 @@ def x_accel_location(audio):
     for directory, internal_prefix in settings.AUDIO_X_ACCEL_MAP:
         if os.path.realpath(directory) == audio.directory:
             # nginx 1.5.9 and later expects a percent-encoded URI in X-Accel-Redirect.
-            relative = "/".join(quote(part, safe="") for part in audio.relative_path.split(os.sep))
+            relative = "/".join(quote(part, safe="", errors="surrogateescape") for part in audio.relative_path.split(os.sep))
             return internal_prefix.rstrip("/") + "/" + relative
     return None
 

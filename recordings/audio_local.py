@@ -63,7 +63,8 @@ def _candidates(rest):
     VICIdial writes file names into locations without encoding them, so a name that
     contains "%" (say "50%25 off") may be meant literally.
     """
-    decoded = unquote(rest)
+    # File names are bytes on Linux, so percent-encoded bytes that are not UTF-8 are kept.
+    decoded = unquote(rest, errors="surrogateescape")
     return [decoded] if decoded == rest else [decoded, rest]
 
 

@@ -29,6 +29,7 @@ class UpstreamURL:
     host: str
     port: int | None
     # Percent-decoded path segments; the first is empty because the path starts with "/".
+    # Bytes that are not UTF-8 are kept as surrogate escapes.
     segments: tuple
 
     @property
@@ -38,7 +39,7 @@ class UpstreamURL:
     def url(self):
         """Return the URL with each path segment percent-encoded."""
         authority = self.host if self.port is None else f"{self.host}:{self.port}"
-        path = "/".join(quote(segment, safe="") for segment in self.segments)
+        path = "/".join(quote(segment, safe="", errors="surrogateescape") for segment in self.segments)
         return f"{self.scheme}://{authority}{path}"
 
 
@@ -82,7 +83,8 @@ def parse_location(location):
     if host is None or port == 0 or (port is not None and port > 65535):
         raise AudioUnavailable("location has an invalid host or port")
 
-    segments = tuple(unquote(segment) for segment in (match["path"] or "").split("/"))
+    # surrogateescape keeps percent-encoded bytes that are not UTF-8 (such as %FF) as they were.
+    segments = tuple(unquote(segment, errors="surrogateescape") for segment in (match["path"] or "").split("/"))
     if len(segments) < 2 or segments[-1] == "":
         raise AudioUnavailable("location names no file")
     if any(segment in (".", "..") or "\x00" in segment for segment in segments):

@@ -308,3 +308,27 @@ def test_x_accel_for_other_directory_streams_itself(manager_client, local_record
 
     assert "X-Accel-Redirect" not in response
     assert body(response) == AUDIO_BYTES
+
+
+def test_non_utf8_file_name_served(manager_client, recordings_dir, recording_factory):
+    (recordings_dir / "MP3").mkdir()
+    with open(os.path.join(os.fsencode(recordings_dir), b"MP3", b"call\xff.mp3"), "wb") as file:
+        file.write(AUDIO_BYTES)
+    recording = recording_factory(LOCAL_PREFIX + "MP3/call%FF.mp3")
+
+    response = manager_client.get(audio_url(recording, download=1))
+
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Disposition"] == "attachment; filename=\"call_.mp3\"; filename*=UTF-8''call%3F.mp3"
+    body(response)
+
+
+def test_x_accel_keeps_non_utf8_bytes(manager_client, recordings_dir, recording_factory, settings):
+    settings.AUDIO_X_ACCEL_MAP = [(str(recordings_dir), "/internal-recordings")]
+    with open(os.path.join(os.fsencode(recordings_dir), b"call\xff.mp3"), "wb") as file:
+        file.write(AUDIO_BYTES)
+    recording = recording_factory(LOCAL_PREFIX + "call%FF.mp3")
+
+    response = manager_client.get(audio_url(recording))
+
+    assert response["X-Accel-Redirect"] == "/internal-recordings/call%FF.mp3"

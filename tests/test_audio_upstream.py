@@ -82,3 +82,9 @@ def test_swap_with_empty_column_keeps_host(server_factory, settings):
     server_factory("10.0.0.5", recording_web_link="EXTERNAL_IP", external_server_ip="")
 
     assert upstream_url("http://10.0.0.5/RECORDINGS/x.mp3").host == "10.0.0.5"
+
+
+def test_non_utf8_bytes_sent_unchanged():
+    upstream = parse_location("http://10.0.0.5/RECORDINGS/a%FFb.mp3")
+
+    assert upstream.url() == "http://10.0.0.5/RECORDINGS/a%FFb.mp3"
