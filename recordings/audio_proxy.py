@@ -80,7 +80,8 @@ def _relay(upstream_response, host, limit):
     """Yield the body of ``upstream_response`` in chunks, stopping after ``limit`` bytes or at an error."""
     sent = 0
     try:
-        for chunk in upstream_response.stream(CHUNK_SIZE, decode_content=False):
+        # read1 returns what has arrived, so the browser gets audio as soon as it comes.
+        while chunk := upstream_response.read1(CHUNK_SIZE, decode_content=False):
             if sent + len(chunk) > limit:
                 logger.warning("Recording from %s exceeds %d bytes; the response was cut", host, limit)
                 break

@@ -3,7 +3,8 @@
 It serves files from a dict with Range support and records every request path, so a
 test can prove that a host was never contacted. Paths starting with /hang/ get no
 response, /redirect/ sends a 302 to ``redirect_to``, /drop/ sends half the body and
-closes the connection, and unknown paths get 404.
+closes the connection, /stall/ sends half the body and then waits, and unknown paths
+get 404.
 """
 import re
 import socket
@@ -39,7 +40,12 @@ class RecordingServerHandler(BaseHTTPRequestHandler):
         if body is None:
             self._send(404, b"not found", {}, send_body)
         elif self.path.startswith("/drop/"):
-            self._send_dropped(body)
+            self._send_half(body)
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
+        elif self.path.startswith("/stall/"):
+            self._send_half(body)
+            server.stopping.wait(30)
         else:
             self._send_ranged(body, send_body)
 
@@ -57,14 +63,12 @@ class RecordingServerHandler(BaseHTTPRequestHandler):
         headers = {"Accept-Ranges": "bytes", "Content-Range": f"bytes {start}-{end}/{len(body)}"}
         self._send(206, body[start : end + 1], headers, send_body)
 
-    def _send_dropped(self, body):
+    def _send_half(self, body):
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body[: len(body) // 2])
         self.wfile.flush()
-        self.connection.shutdown(socket.SHUT_RDWR)
-        self.close_connection = True
 
     def _send(self, status, body, headers, send_body):
         # Closing every connection keeps a pooled connection from reaching a server

@@ -9,9 +9,12 @@ from tests.audio_fixtures import (  # noqa: F401
     local_recording,
     login_client,
     manager_client,
+    proxy_settings,
     recording_access_logged,
     recording_factory,
+    recording_server,
     recordings_dir,
+    server_factory,
     vicidial_user_factory,
 )
 
@@ -177,3 +180,31 @@ def test_access_time_is_database_clock(manager_client, local_recording, recordin
     after = database_now(connections["vicidial"])
 
     assert before <= access_rows()[0]["access_datetime"] <= after
+
+
+@pytest.fixture
+def proxied_recording(recording_server, server_factory, recording_factory, proxy_settings):
+    server_factory("127.0.0.1")
+
+    def create(path="/RECORDINGS/x-all.mp3", stored=True):
+        if stored:
+            recording_server.files[path] = b"\x00" * 1000
+        return recording_factory(f"http://127.0.0.1:{recording_server.port}{path}")
+
+    return create
+
+
+def test_proxied_play_logged_as_accessed(manager_client, proxied_recording, recording_access_logged):
+    recording = proxied_recording()
+
+    play(manager_client, recording, HTTP_RANGE="bytes=0-")
+    play(manager_client, recording, HTTP_RANGE="bytes=500-")
+
+    assert [row["access_result"] for row in access_rows()] == ["ACCESSED"]
+
+
+@pytest.mark.parametrize("path, stored", [("/RECORDINGS/purged.mp3", False), ("/hang/x.mp3", True)])
+def test_proxy_failure_logged_as_unavailable(manager_client, proxied_recording, recording_access_logged, path, stored):
+    play(manager_client, proxied_recording(path, stored))
+
+    assert [row["access_result"] for row in access_rows()] == ["RECORDING UNAVAILABLE"]

@@ -7,6 +7,8 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from recordings.models import ArchivedRecording, Recording
+
 from tests.audio_fixtures import (  # noqa: F401
     AUDIO_BYTES,
     login_client,
@@ -149,8 +151,9 @@ def test_unreachable_server_gets_502(manager_client, server_factory, recording_f
     assert "cannot connect" in caplog.text
 
 
-def test_dropped_stream_ends_short(manager_client, cluster_recording, caplog):
-    recording = cluster_recording(path="/drop/x.mp3")
+@pytest.mark.parametrize("path", ["/drop/x.mp3", "/stall/x.mp3"], ids=["dropped", "stalled"])
+def test_broken_stream_ends_short(manager_client, cluster_recording, caplog, path):
+    recording = cluster_recording(path=path)
 
     response = manager_client.get(audio_url(recording))
 
@@ -261,3 +264,14 @@ def test_server_ip_link_keeps_host(manager_client, recording_server, server_fact
     response = manager_client.get(audio_url(recording))
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_archived_recording_played(manager_client, cluster_recording, recording_server):
+    recording = cluster_recording()
+    ArchivedRecording.objects.create(recording_id=recording.recording_id, location=recording.location, lead_id=7)
+    Recording.objects.filter(pk=recording.recording_id).delete()
+
+    response = manager_client.get(audio_url(recording))
+
+    assert response.status_code == HTTPStatus.OK
+    assert body(response) == AUDIO_BYTES
