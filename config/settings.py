@@ -145,8 +145,10 @@ RECORDING_PROXY_CONNECT_TIMEOUT = env_int("RECORDING_PROXY_CONNECT_TIMEOUT", 5)
 RECORDING_PROXY_READ_TIMEOUT = env_int("RECORDING_PROXY_READ_TIMEOUT", 30)
 # Maximum bytes the audio proxy relays for one response.
 RECORDING_PROXY_MAX_BYTES = env_int("RECORDING_PROXY_MAX_BYTES", 1024 * 1024 * 1024)
-# Whether the audio proxy checks the TLS certificates of https recording servers.
+# Whether the audio proxy checks the TLS certificates of https recording servers, and
+# a PEM file of the certificate authorities to trust (default: the system's).
 RECORDING_PROXY_VERIFY_TLS = env_bool("RECORDING_PROXY_VERIFY_TLS", True)
+RECORDING_PROXY_CA_FILE = env_str("RECORDING_PROXY_CA_FILE")
 
 # Maximum rows of one legacy API answer, as VICIdial caps it.
 RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)

@@ -22,9 +22,11 @@ CHUNK_SIZE = 64 * 1024
 RELAYED_HEADERS = ("Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Last-Modified")
 
 
-@functools.lru_cache(maxsize=2)
-def _pool_manager(verify_tls):
-    return urllib3.PoolManager(maxsize=4, retries=False, cert_reqs="CERT_REQUIRED" if verify_tls else "CERT_NONE")
+@functools.lru_cache(maxsize=4)
+def _pool_manager(verify_tls, ca_file):
+    if not verify_tls:
+        return urllib3.PoolManager(maxsize=4, retries=False, cert_reqs="CERT_NONE")
+    return urllib3.PoolManager(maxsize=4, retries=False, cert_reqs="CERT_REQUIRED", ca_certs=ca_file)
 
 
 def _request_headers(request):
@@ -48,7 +50,7 @@ def open_upstream(request, upstream):
     timeout = urllib3.Timeout(
         connect=settings.RECORDING_PROXY_CONNECT_TIMEOUT, read=settings.RECORDING_PROXY_READ_TIMEOUT
     )
-    pool = _pool_manager(settings.RECORDING_PROXY_VERIFY_TLS)
+    pool = _pool_manager(settings.RECORDING_PROXY_VERIFY_TLS, settings.RECORDING_PROXY_CA_FILE)
     try:
         return pool.request(
             request.method,

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from recordings.models import Recording, Server, SystemSettings, VicidialUser
-from tests.audio_server import start_recording_server, stop_recording_server
+from tests.audio_server import make_self_signed_certificate, start_recording_server, stop_recording_server
 
 LOCAL_PREFIX = "http://127.0.0.1/RECORDINGS/"
 # 2,560 bytes in which every offset is recognisable, for exact Range checks.
@@ -102,6 +102,16 @@ def recording_server():
 
 
 @pytest.fixture
+def https_recording_server(tmp_path):
+    """An HTTPS recording server with a self-signed certificate; ``certificate_file`` names its PEM file."""
+    certificate = make_self_signed_certificate(tmp_path)
+    server = start_recording_server(certificate=certificate)
+    server.certificate_file = str(certificate[0])
+    yield server
+    stop_recording_server(server)
+
+
+@pytest.fixture
 def outside_server():
     """A second local server that plays a host outside the cluster; it must never see a request."""
     server = start_recording_server()
@@ -125,4 +135,6 @@ def proxy_settings(settings):
     settings.RECORDING_PROXY_CONNECT_TIMEOUT = 1
     settings.RECORDING_PROXY_READ_TIMEOUT = 0.5
     settings.RECORDING_PROXY_MAX_BYTES = 10 * 1024 * 1024
+    settings.RECORDING_PROXY_VERIFY_TLS = True
+    settings.RECORDING_PROXY_CA_FILE = None
     return settings

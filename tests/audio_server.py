@@ -8,6 +8,8 @@ get 404.
 """
 import re
 import socket
+import ssl
+import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -100,13 +102,32 @@ class RecordingServer(ThreadingHTTPServer):
         return self.server_address[1]
 
 
-def start_recording_server():
-    """Start a RecordingServer on the first free port of PORTS and return it, serving in a thread."""
+def make_self_signed_certificate(directory):
+    """Write a self-signed certificate for 127.0.0.1 and its key into ``directory``; return both paths."""
+    certificate, key = directory / "server.pem", directory / "server.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+        check=True,
+        capture_output=True,
+    )
+    return certificate, key
+
+
+def start_recording_server(certificate=None):
+    """Start a RecordingServer on the first free port of PORTS and return it, serving in a thread.
+
+    With ``certificate`` (a certificate and key path pair) the server speaks HTTPS.
+    """
     for port in PORTS:
         try:
             server = RecordingServer(("127.0.0.1", port))
         except OSError:
             continue
+        if certificate is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*certificate)
+            server.socket = context.wrap_socket(server.socket, server_side=True)
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return server
     raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1} for the test recording server")

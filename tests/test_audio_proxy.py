@@ -11,6 +11,7 @@ from recordings.models import ArchivedRecording, Recording
 
 from tests.audio_fixtures import (  # noqa: F401
     AUDIO_BYTES,
+    https_recording_server,
     login_client,
     manager_client,
     outside_server,
@@ -270,6 +271,35 @@ def test_archived_recording_played(manager_client, cluster_recording, recording_
     recording = cluster_recording()
     ArchivedRecording.objects.create(recording_id=recording.recording_id, location=recording.location, lead_id=7)
     Recording.objects.filter(pk=recording.recording_id).delete()
+
+    response = manager_client.get(audio_url(recording))
+
+    assert response.status_code == HTTPStatus.OK
+    assert body(response) == AUDIO_BYTES
+
+
+@pytest.mark.parametrize("verify_tls, status", [(True, HTTPStatus.BAD_GATEWAY), (False, HTTPStatus.OK)])
+def test_https_server_certificate_checked(
+    manager_client, https_recording_server, server_factory, recording_factory, proxy_settings, verify_tls, status
+):
+    proxy_settings.RECORDING_PROXY_VERIFY_TLS = verify_tls
+    server_factory("127.0.0.1")
+    https_recording_server.files[FILE_PATH] = AUDIO_BYTES
+    recording = recording_factory(f"https://127.0.0.1:{https_recording_server.port}{FILE_PATH}")
+
+    response = manager_client.get(audio_url(recording))
+
+    assert response.status_code == status
+    assert body(response) == (AUDIO_BYTES if status == HTTPStatus.OK else b"The recording server could not be reached.")
+
+
+def test_https_server_trusted_by_ca_file(
+    manager_client, https_recording_server, server_factory, recording_factory, proxy_settings
+):
+    proxy_settings.RECORDING_PROXY_CA_FILE = https_recording_server.certificate_file
+    server_factory("127.0.0.1")
+    https_recording_server.files[FILE_PATH] = AUDIO_BYTES
+    recording = recording_factory(f"https://127.0.0.1:{https_recording_server.port}{FILE_PATH}")
 
     response = manager_client.get(audio_url(recording))
 
