@@ -9,7 +9,7 @@ import logging
 
 import urllib3
 from django.conf import settings
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from urllib3.exceptions import HTTPError, NewConnectionError, TimeoutError
 
 from recordings.audio_errors import AudioUnavailable, UpstreamFailed
@@ -38,6 +38,10 @@ def _request_headers(request):
         headers["Range"] = range_spec.header_value()
         if request.headers.get("If-Range"):
             headers["If-Range"] = request.headers["If-Range"]
+    # Validators let the browser revalidate its cached copy with a 304.
+    for name in ("If-None-Match", "If-Modified-Since"):
+        if request.headers.get(name):
+            headers[name] = request.headers[name]
     return headers
 
 
@@ -101,7 +105,7 @@ def _check_status(upstream_response, upstream):
     if status in (404, 410):
         _close(upstream_response)
         raise AudioUnavailable(f"{upstream.host} returned {status} for the file")
-    if status not in (200, 206, 416):
+    if status not in (200, 206, 304, 416):
         # Redirects land here too: following one could reach a host outside the cluster.
         _close(upstream_response)
         raise UpstreamFailed(f"{upstream.host} returned unexpected status {status}", 502)
@@ -122,6 +126,12 @@ def proxy_response(request, upstream, headers):
     _check_status(upstream_response, upstream)
 
     relayed = {name: upstream_response.headers[name] for name in RELAYED_HEADERS if name in upstream_response.headers}
+    if upstream_response.status == 304:
+        _close(upstream_response)
+        # A 304 carries the validators but no Content-Type or body.
+        validators = {name: relayed[name] for name in ("ETag", "Last-Modified") if name in relayed}
+        return HttpResponseNotModified(headers={**validators, "Cache-Control": headers["Cache-Control"]})
+
     all_headers = {**relayed, **headers}
     if request.method == "HEAD" or upstream_response.status == 416:
         _close(upstream_response)

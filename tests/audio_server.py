@@ -52,6 +52,9 @@ class RecordingServerHandler(BaseHTTPRequestHandler):
             self._send_ranged(body, send_body)
 
     def _send_ranged(self, body, send_body):
+        if self.headers.get("If-None-Match") == '"v1"':
+            self._send(304, b"", {"ETag": '"v1"'}, send_body=False)
+            return
         match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", ""))
         if match is None:
             self._send(200, body, {"Accept-Ranges": "bytes", "ETag": '"v1"'}, send_body)

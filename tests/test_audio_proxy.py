@@ -86,6 +86,14 @@ def test_unsatisfiable_range_relayed(manager_client, cluster_recording):
     assert response["Content-Range"] == f"bytes */{len(AUDIO_BYTES)}"
 
 
+def test_revalidation_relays_304(manager_client, cluster_recording):
+    response = manager_client.get(audio_url(cluster_recording()), HTTP_IF_NONE_MATCH='"v1"')
+
+    assert response.status_code == HTTPStatus.NOT_MODIFIED
+    assert response["ETag"] == '"v1"'
+    assert body(response) == b""
+
+
 def test_head_relayed_without_body(manager_client, cluster_recording, recording_server):
     response = manager_client.head(audio_url(cluster_recording()))
 
