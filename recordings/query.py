@@ -178,3 +178,19 @@ def _order_by(ordering, combined):
     if combined:
         return ("start_time", "recording_id")
     return (F("start_time").asc(nulls_first=True), "recording_id")
+
+
+# recording_log.recording_id is INT(10) UNSIGNED; larger ids cannot exist, and
+# SQLite cannot even bind ids past 2**63.
+MAX_RECORDING_ID = 4294967295
+
+
+def recording_by_id(recording_id):
+    """Return the recording with ``recording_id`` from recording_log, else from recording_log_archive, else None."""
+    if not 0 <= recording_id <= MAX_RECORDING_ID:
+        return None
+    for model in (Recording, ArchivedRecording):
+        recording = model.objects.filter(pk=recording_id).first()
+        if recording is not None:
+            return recording
+    return None
