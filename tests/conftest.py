@@ -67,3 +67,7 @@ def _fresh_vicidial_tables(request):
 @pytest.fixture
 def vicidial_vendor():
     return connections["vicidial"].vendor
+
+
+# Factories and personas for VICIdial rows (users, groups, IP lists, settings).
+from tests.vicidial_factories import *  # noqa: E402,F401,F403
