@@ -4,11 +4,18 @@ The legacy API and the search page both describe what they want as ``Criteria`` 
 get back a QuerySet from ``search``; neither builds its own query.
 """
 import datetime
+import re
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+import MySQLdb.cursors
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import CharField, F, Q
+from django.db.models.functions import Cast
 
 from recordings.models import InboundCall, OutboundCall, Recording
+
+DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -75,3 +82,47 @@ def search(criteria, model=Recording):
         condition = uniqueid_condition(criteria.uniqueid_prefix)
         queryset = queryset.filter(condition) if condition is not None else queryset.none()
     return queryset.order_by(F("start_time").asc(nulls_first=True), "recording_id")
+
+
+def parse_day(text):
+    """Return the date of a ``YYYY-MM-DD`` string, or None when it is not a real date."""
+    if not DAY_PATTERN.fullmatch(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def stream_rows(queryset, columns, limit):
+    """Yield tuples of ``columns`` for the first ``limit`` rows of ``queryset``, in its order.
+
+    ``start_time`` comes back as stored text (``YYYY-MM-DD HH:MM:SS``). On MySQL the
+    rows are read through a server-side cursor, because Django's ``iterator()`` there
+    fetches the whole result into memory first.
+    """
+    queryset = queryset.annotate(start_time_text=Cast("start_time", CharField()))
+    fields = ["start_time_text" if column == "start_time" else column for column in columns]
+    queryset = queryset.values_list(*fields)[:limit]
+    connection = connections[queryset.db]
+    if connection.vendor != "mysql":
+        yield from queryset.iterator(chunk_size=2000)
+        return
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        # Django proves no row can match, e.g. a lead_id beyond the column's range.
+        return
+    yield from server_side_rows(connection, sql, params)
+
+
+def server_side_rows(connection, sql, params):
+    """Yield the rows of ``sql`` from a MySQLdb server-side (unbuffered) cursor."""
+    connection.ensure_connection()
+    cursor = connection.connection.cursor(MySQLdb.cursors.SSCursor)
+    try:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(1000):
+            yield from rows
+    finally:
+        cursor.close()
