@@ -5,7 +5,7 @@ import pytest
 from django.db import connections
 
 from recordings.clock import database_now
-from recordings.models import SystemSettings, UserGroup, VicidialUser
+from recordings.models import InboundCall, OutboundCall, Recording, SystemSettings, UserGroup, VicidialUser
 from recordings.routers import VICIDIAL_ALIAS
 
 USER_DEFAULTS = {
@@ -32,7 +32,7 @@ USER_DEFAULTS = {
 def run_sql(sql, params=()):
     with connections[VICIDIAL_ALIAS].cursor() as cursor:
         cursor.execute(sql, list(params))
-        return cursor.fetchall() if cursor.description else None
+        return [tuple(row) for row in cursor.fetchall()] if cursor.description else None
 
 
 @pytest.fixture
@@ -104,3 +104,38 @@ def locked_user(vicidial_user_factory):
 def seconds_ago(seconds):
     """Return the database clock's time ``seconds`` ago."""
     return database_now(connections[VICIDIAL_ALIAS]) - datetime.timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def recording_factory():
+    """Create recording_log rows; ``recording_id`` counts up from 1001 unless given."""
+    next_id = iter(range(1001, 100000))
+
+    def create(**fields):
+        values = {
+            "recording_id": next(next_id),
+            "start_time": datetime.datetime(2024, 3, 1, 9, 0, 0),
+            "start_epoch": 1709283600,
+            "end_epoch": 1709283630,
+            "length_in_sec": 30,
+            "lead_id": 100001,
+            "user": "1000",
+            "extension": "8309",
+            "location": "http://10.0.0.5/RECORDINGS/MP3/a.mp3",
+            **fields,
+        }
+        return Recording.objects.create(**values)
+
+    return create
+
+
+@pytest.fixture
+def call_factory():
+    """Create vicidial_log (outbound) or vicidial_closer_log (inbound) rows."""
+
+    def create(uniqueid, inbound=False, **fields):
+        if inbound:
+            return InboundCall.objects.create(uniqueid=uniqueid, **fields)
+        return OutboundCall.objects.create(uniqueid=uniqueid, **fields)
+
+    return create
