@@ -1,4 +1,4 @@
-"""The audit rows VICIdial writes for every answered API call.
+"""The audit rows VICIdial writes for every API call that gets past the login.
 
 After a successful login, each call writes one ``vicidial_api_log`` row and one
 ``vicidial_api_urls`` row with the same ``api_id``, and fills the lookup tables
@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 MASKED_PASSWORD = "XXXXXXXX"
 # Characters VICIdial removes from POST values before it writes them into the URL.
 POST_URL_REMOVED = str.maketrans("", "", "'\"\\;")
-# Widths of the text columns of vicidial_api_log, in characters (TEXT holds 65535 bytes).
+# Widths of the text columns of vicidial_api_log, in characters. TEXT stores 65535 bytes,
+# which is 21845 characters of 3 bytes.
 API_LOG_WIDTHS = {
     "user": 20,
     "function": 20,
@@ -44,7 +45,7 @@ REMOTE_IP_WIDTH = 50
 
 @dataclass(frozen=True)
 class ApiCall:
-    """What one answered call records: the outcome and the cleaned values it names."""
+    """The outcome of one call and the cleaned values its log row records."""
 
     function: str
     result: str
@@ -76,7 +77,13 @@ def post_fields_text(request):
     """Return the decoded POST fields as ``k=v&...``, as VICIdial writes them into the URL."""
     pairs = []
     for name, value in form_body(request).items():
-        shown = MASKED_PASSWORD if name == "pass" else (value if isinstance(value, str) else "Array")
+        if name == "pass":
+            shown = MASKED_PASSWORD
+        elif isinstance(value, str):
+            shown = value
+        else:
+            # PHP prints an array as the word "Array".
+            shown = "Array"
         pairs.append(f"{name}={shown}".translate(POST_URL_REMOVED))
     return "&".join(pairs)
 
@@ -125,11 +132,12 @@ def lookup_id(cursor, table, id_column, values):
 
 
 def write_api_log(request, call, client_ip, started):
-    """Write the audit rows of one answered call; a database error is logged, not raised."""
+    """Write the audit rows of one call. A database error is logged, not raised."""
     try:
         _insert_rows(request, call, client_ip, started)
     except DatabaseError:
-        logger.exception("Could not write the API log rows for function %s", storable(call.function, API_LOG_WIDTHS["function"]))
+        function = storable(call.function, API_LOG_WIDTHS["function"])
+        logger.exception("Failed to write the API log rows for function %s", function)
 
 
 def _insert_rows(request, call, client_ip, started):

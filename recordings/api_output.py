@@ -1,4 +1,4 @@
-"""The legacy API's answers: fixed error lines and recording rows, as VICIdial prints them."""
+"""The legacy API's responses: fixed error lines and recording rows, as VICIdial prints them."""
 import json
 from dataclasses import dataclass
 
@@ -48,7 +48,7 @@ def text_field(value):
 
 
 def text_lines(rows, fmt):
-    """Yield the encoded lines of a pipe, csv or tab answer; nothing in a value is escaped."""
+    """Yield the encoded lines of a pipe, csv or tab response. Nothing in a value is escaped."""
     if fmt.header:
         yield (fmt.delimiter.join(HEADER_COLUMNS) + "\n").encode("utf-8")
     for start_time, user, recording_id, lead_id, length, start_epoch, end_epoch, location in rows:
@@ -73,7 +73,7 @@ def json_chunks(rows, fmt):
 
 
 def legacy_response(body, status=200):
-    """Return a fixed answer with VICIdial's content type and no-cache headers."""
+    """Return a fixed response with VICIdial's content type and no-cache headers."""
     return HttpResponse(body.encode("utf-8", "surrogateescape"), status=status, content_type=LEGACY_CONTENT_TYPE, headers=NO_CACHE_HEADERS)
 
 

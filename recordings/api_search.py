@@ -1,4 +1,4 @@
-"""Which search fields of a recording_lookup request count, and the criteria they make.
+"""Search points of a recording_lookup request and the criteria its fields make.
 
 VICIdial gives each usable field points (uniqueid 2, lead_id 2, agent_user 1,
 extension 1, date 1) and searches only with 2 points or more. Fields that do not

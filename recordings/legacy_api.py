@@ -1,4 +1,4 @@
-"""VICIdial's Non-Agent API ``recording_lookup``, answered byte for byte.
+"""VICIdial's Non-Agent API ``recording_lookup``, with VICIdial's exact response bytes.
 
 Old scripts call ``/vicidial/non_agent_api.php?function=recording_lookup&...`` and
 parse the lines. The order of checks is VICIdial's: ``version`` and the teapot
@@ -61,7 +61,7 @@ def non_agent_api(request):
 def version_line():
     now = datetime.datetime.now().astimezone()
     server = Server.objects.filter(active="Y").order_by("server_id").first()
-    # NOTE: TZNOW's format is a guess (hours east of UTC); no recorded answer shows it.
+    # NOTE: TZNOW's format is a guess (hours east of UTC) because no recorded response shows it.
     offset_hours = now.utcoffset().total_seconds() / 3600
     return (
         f"VERSION: {API_VERSION}|BUILD: {API_BUILD}|DATE: {now:%Y-%m-%d %H:%M:%S}|EPOCH: {int(now.timestamp())}|"
@@ -71,7 +71,7 @@ def version_line():
 
 
 def login_error(reason, user, client_ip):
-    """Return VICIdial's line for a failed login; the password is never echoed."""
+    """Return VICIdial's line for a failed login. Unlike VICIdial, it never echoes the password."""
     if reason is Reason.LOCKED:
         return f"ERROR: Too many login attempts, try again in 15 minutes: |{user}|LOCK|\n"
     if reason is Reason.IP_BLOCKED:
@@ -80,25 +80,29 @@ def login_error(reason, user, client_ip):
     return f"ERROR: Login incorrect, please try again: |{user}||{code}|\n"
 
 
+def api_call(params, reason, *, result="ERROR", data="", function=FUNCTION):
+    """Return the ``ApiCall`` logged for ``params`` with the given outcome."""
+    return ApiCall(function, result, reason, params.user, params.agent_user, params.source, data)
+
+
 def refused_call(params, user):
     """Return (ApiCall, body) when the call stops before the search, else None."""
-    logged = {"user": params.user, "agent_user": params.agent_user, "source": params.source}
     if params.function != FUNCTION:
-        call = ApiCall(params.function, "ERROR", "NO FUNCTION SPECIFIED", **logged)
-        return call, "ERROR: NO FUNCTION SPECIFIED\n"
+        reason = "NO FUNCTION SPECIFIED"
+        return api_call(params, reason, function=params.function), f"ERROR: {reason}\n"
 
     if byte_length(params.source) < MIN_SOURCE_BYTES:
-        call = ApiCall(FUNCTION, "ERROR", "Invalid Source", **logged)
-        return call, f"ERROR: Invalid Source - {params.source}\nERROR: Invalid Source: |{params.source}|\n"
+        body = f"ERROR: Invalid Source - {params.source}\nERROR: Invalid Source: |{params.source}|\n"
+        return api_call(params, "Invalid Source"), body
 
     allowed = user.api_allowed_functions or ""
     if f" {FUNCTION} " not in allowed and "ALL_FUNCTIONS" not in allowed:
         reason = "auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION"
-        return ApiCall(FUNCTION, "ERROR", reason, **logged), f"ERROR: {reason}: |{params.user}|{FUNCTION}|\n"
+        return api_call(params, reason), f"ERROR: {reason}: |{params.user}|{FUNCTION}|\n"
 
     if not may_get_recordings(user):
         reason = "recording_lookup USER DOES NOT HAVE PERMISSION TO GET RECORDING INFO"
-        return ApiCall(FUNCTION, "ERROR", reason, data="0", **logged), f"ERROR: {reason}: |{params.user}|0|\n"
+        return api_call(params, reason, data="0"), f"ERROR: {reason}: |{params.user}|0|\n"
     return None
 
 
@@ -112,25 +116,26 @@ def may_get_recordings(user):
 
 
 def lookup_response(request, params, client_ip, started):
-    """Search and answer: an error line when nothing can be found, else the streamed rows."""
-    logged = {"user": params.user, "agent_user": params.agent_user, "source": params.source}
+    """Search and respond with an error line when nothing can be found, else with the streamed rows."""
     echo = params.search_echo()
     plan = plan_search(params)
     if not plan.valid:
         reason = "recording_lookup INVALID SEARCH PARAMETERS"
-        write_api_log(request, ApiCall(FUNCTION, "ERROR", reason, data=echo, **logged), client_ip, started)
+        write_api_log(request, api_call(params, reason, data=echo), client_ip, started)
         return legacy_response(f"ERROR: {reason}: {echo}\n")
 
-    rows = stream_rows(search(plan.criteria), ROW_COLUMNS, settings.RECORDING_LOOKUP_LIMIT) if plan.satisfiable else iter(())
+    rows = iter(())
+    if plan.satisfiable:
+        rows = stream_rows(search(plan.criteria), ROW_COLUMNS, settings.RECORDING_LOOKUP_LIMIT)
     first = next(rows, None)
     if first is None:
         reason = "recording_lookup NO RECORDINGS FOUND"
-        write_api_log(request, ApiCall(FUNCTION, "ERROR", reason, data=echo, **logged), client_ip, started)
+        write_api_log(request, api_call(params, reason, data=echo), client_ip, started)
         return legacy_response(f"ERROR: {reason} - {echo}\n")
 
     def finish(count):
         reason = f"recording_lookup RECORDINGS FOUND: {count}"
-        call = ApiCall(FUNCTION, "SUCCESS", reason, data=f"{echo}|{params.stage}", **logged)
+        call = api_call(params, reason, result="SUCCESS", data=f"{echo}|{params.stage}")
         write_api_log(request, call, client_ip, started)
 
     fmt = output_format(params)
@@ -138,7 +143,11 @@ def lookup_response(request, params, client_ip, started):
 
 
 def logged_chunks(all_rows, source_rows, fmt, finish):
-    """Yield the answer in chunks of about 64 KiB; then close the cursor and write the log row."""
+    """Yield the response in chunks of about 64 KiB, then close the cursor and call ``finish(row_count)``.
+
+    Once streaming has started, the ``finally`` also runs when the client disconnects
+    (the server closes the response), so the log row counts the rows sent so far.
+    """
     count = 0
 
     def counted():
@@ -148,8 +157,7 @@ def logged_chunks(all_rows, source_rows, fmt, finish):
             yield row
 
     try:
-        buffer = []
-        size = 0
+        buffer, size = [], 0
         for chunk in row_chunks(counted(), fmt):
             buffer.append(chunk)
             size += len(chunk)
