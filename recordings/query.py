@@ -44,22 +44,24 @@ def uniqueid_condition(prefix):
     """Return the condition on recording_log.vicidial_id for calls whose uniqueid starts with ``prefix``.
 
     Outbound recordings carry the call's uniqueid in vicidial_id; inbound ones carry
-    the closecallid. Returns None when no call matches. The prefix is matched
-    literally: ``_`` and ``%`` are not wildcards, and an empty prefix matches nothing.
+    the closecallid. Once any call matches, a recording counts when its vicidial_id
+    starts with the prefix or equals the closecallid of a matching inbound call.
+    Returns None when no call matches. The prefix is matched literally: ``_`` and
+    ``%`` are not wildcards, and an empty prefix matches nothing.
     """
     if not prefix:
         return None
-    outbound = OutboundCall.objects.filter(uniqueid__startswith=prefix).exists()
+    # istartswith is LIKE with escaped wildcards, so the uniqueid and vicidial_id
+    # indexes serve it; startswith would be LIKE BINARY, which cannot use them.
+    # Call uniqueids and vicidial_ids are digits and dots, so case does not matter.
+    outbound = OutboundCall.objects.filter(uniqueid__istartswith=prefix).exists()
     closecallids = [
         str(closecallid)
-        for closecallid in InboundCall.objects.filter(uniqueid__startswith=prefix).values_list("closecallid", flat=True)
+        for closecallid in InboundCall.objects.filter(uniqueid__istartswith=prefix).values_list("closecallid", flat=True)
     ]
     if not outbound and not closecallids:
         return None
-    condition = Q(vicidial_id__in=closecallids) if closecallids else Q(pk__in=[])
-    if outbound:
-        condition |= Q(vicidial_id__startswith=prefix)
-    return condition
+    return Q(vicidial_id__istartswith=prefix) | Q(vicidial_id__in=closecallids)
 
 
 def search(criteria, model=Recording):

@@ -249,3 +249,15 @@ class TestDepartures:
     def test_d8_debug_prints_nothing(self, recordings, set_system_settings):
         set_system_settings(allow_web_debug="1")
         assert lookup("lead_id=100001&DB=1").body == ROW_1001
+
+
+def test_uniqueid_inbound_match_also_takes_prefix(api_user, recording_factory, call_factory):
+    call_factory("1709809190.300", inbound=True, closecallid=42)
+    recording_factory(vicidial_id="1709809190.777")
+    assert lookup("uniqueid=1709809190.300").body == ROW_1001
+
+
+def test_uniqueid_underscore_in_stored_id_is_literal(api_user, recording_factory, call_factory):
+    call_factory("17098_5600.1")
+    recording_factory(vicidial_id="1709815600.1")
+    assert lookup("uniqueid=17098_5600.1").body == "ERROR: recording_lookup NO RECORDINGS FOUND - 6666||||17098_5600.1\n"
