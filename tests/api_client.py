@@ -1,4 +1,4 @@
-"""Send legacy API requests in-process and read the whole answer."""
+"""Send legacy API requests in-process and read the whole response."""
 from dataclasses import dataclass
 
 from django.test import Client

@@ -1,4 +1,4 @@
-"""The audit rows written for answered API calls (vicidial_api_log and friends)."""
+"""The audit rows written for API calls that pass the login (vicidial_api_log and the rest)."""
 import socket
 
 import pytest

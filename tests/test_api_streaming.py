@@ -1,4 +1,4 @@
-"""A 100,000-row answer streams from a server-side cursor with flat memory (MariaDB)."""
+"""A 100,000-row response streams from a server-side cursor with flat memory (MariaDB)."""
 import tracemalloc
 
 import pytest

@@ -19,7 +19,7 @@ from recordings.routers import VICIDIAL_ALIAS
 COMPAT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "compat"
 API_PATH = "/vicidial/non_agent_api.php"
 
-# Two recorded answers are VICIdial's own and contradict departures the product makes
+# Two recorded responses are VICIdial's own and contradict departures the product makes
 # on purpose. D3: a password is only hashed and compared, so an empty pass_hash never
 # matches ("x--help" does not log in). D4: "_" in a uniqueid matches literally, so
 # "_________" finds no call and the request has no valid search field.

@@ -1,4 +1,4 @@
-"""The legacy recording_lookup answers, compared as whole bodies, on SQLite and MariaDB."""
+"""The legacy recording_lookup responses, compared as whole bodies, on SQLite and MariaDB."""
 import datetime
 import json
 
