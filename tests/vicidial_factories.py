@@ -1,4 +1,4 @@
-"""Factory fixtures and personas for VICIdial rows: users, groups, IP lists, settings."""
+"""Factory fixtures and personas for VICIdial rows: users, groups, IP lists, settings, recordings, calls."""
 import datetime
 
 import pytest
