@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend
 
 from recordings.cleaning import clean_login
-from recordings.client_ip import client_address
+from recordings.client_ip import client_ip
 from recordings.login import Reason, check_login
 from recordings.models import SystemSettings, VicidialUser
 
@@ -42,7 +42,7 @@ class VicidialBackend(BaseBackend):
         if username is None or password is None:
             return None
         non_latin = SystemSettings.load().use_non_latin == "1"
-        address = client_address(request) if request is not None else ""
+        address = client_ip(request) if request is not None else ""
 
         # TODO: VICIdial's admin pages check the group's admin_ip_list; the page skips IP lists.
         result = check_login(

@@ -1,19 +1,39 @@
-"""The client's address, as VICIdial records it in logs and login counters."""
+"""The address of the client behind a request, for logs that VICIdial reads."""
+import ipaddress
+
 from django.conf import settings
 
 
-def client_address(request):
-    """Return REMOTE_ADDR, or the forwarded address when REMOTE_ADDR is a trusted proxy.
+def _parse_address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
 
-    The forwarded address is the right-most one in X-Forwarded-For that is not itself
-    a trusted proxy, because the left-most entries can be set by the client.
+
+def _is_trusted_proxy(address):
+    """Tell whether ``address`` matches an entry of settings.TRUSTED_PROXIES (an address or a network)."""
+    for entry in settings.TRUSTED_PROXIES:
+        try:
+            if address in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def client_ip(request):
+    """Return the client's address: REMOTE_ADDR, or the last X-Forwarded-For hop behind a trusted proxy.
+
+    Only the last hop is believed, because the trusted proxy appended it. The hops
+    before it come from the client and can be forged. When the last hop is not an IP
+    address, REMOTE_ADDR is returned.
     """
-    remote = request.META.get("REMOTE_ADDR", "") or ""
-    if remote not in settings.TRUSTED_PROXIES:
-        return remote
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") or ""
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    for hop in reversed(hops):
-        if hop not in settings.TRUSTED_PROXIES:
-            return hop
-    return remote
+    remote_addr = request.META.get("REMOTE_ADDR", "")
+    remote = _parse_address(remote_addr)
+    if remote is None or not _is_trusted_proxy(remote):
+        return remote_addr
+
+    hops = [hop for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    forwarded = _parse_address(hops[-1]) if hops else None
+    return str(forwarded) if forwarded is not None else remote_addr

@@ -17,7 +17,7 @@ from recordings.api_log import ApiCall, write_api_log
 from recordings.api_output import ROW_COLUMNS, legacy_response, output_format, row_chunks, rows_response
 from recordings.api_params import clean_params, merged_params, raw_value
 from recordings.api_search import byte_length, plan_search
-from recordings.client_ip import client_address
+from recordings.client_ip import client_ip
 from recordings.login import Reason, check_login
 from recordings.models import Server, SystemSettings
 from recordings.query import search, stream_rows
@@ -44,18 +44,18 @@ def non_agent_api(request):
 
     system = SystemSettings.load()
     params = clean_params(raw_params, non_latin=system.use_non_latin == "1")
-    client_ip = client_address(request)
-    login = check_login(params.user, params.password, client_ip)
+    address = client_ip(request)
+    login = check_login(params.user, params.password, address)
     if not login.ok:
-        return legacy_response(login_error(login.reason, params.user, client_ip))
+        return legacy_response(login_error(login.reason, params.user, address))
 
     refusal = refused_call(params, login.user)
     if refusal is not None:
         call, body = refusal
-        write_api_log(request, call, client_ip, started)
+        write_api_log(request, call, address, started)
         return legacy_response(body)
 
-    return lookup_response(request, params, client_ip, started)
+    return lookup_response(request, params, address, started)
 
 
 def version_line():
@@ -70,12 +70,12 @@ def version_line():
     )
 
 
-def login_error(reason, user, client_ip):
+def login_error(reason, user, address):
     """Return VICIdial's line for a failed login. Unlike VICIdial, it never echoes the password."""
     if reason is Reason.LOCKED:
         return f"ERROR: Too many login attempts, try again in 15 minutes: |{user}|LOCK|\n"
     if reason is Reason.IP_BLOCKED:
-        return f"ERROR: Your IP Address is not allowed: {client_ip}: ||IPBLOCK|\n"
+        return f"ERROR: Your IP Address is not allowed: {address}: ||IPBLOCK|\n"
     code = "2FA" if reason is Reason.TWO_FACTOR else "BAD"
     return f"ERROR: Login incorrect, please try again: |{user}||{code}|\n"
 
@@ -115,13 +115,13 @@ def may_get_recordings(user):
     )
 
 
-def lookup_response(request, params, client_ip, started):
+def lookup_response(request, params, address, started):
     """Search and respond with an error line when nothing can be found, else with the streamed rows."""
     echo = params.search_echo()
     plan = plan_search(params)
     if not plan.valid:
         reason = "recording_lookup INVALID SEARCH PARAMETERS"
-        write_api_log(request, api_call(params, reason, data=echo), client_ip, started)
+        write_api_log(request, api_call(params, reason, data=echo), address, started)
         return legacy_response(f"ERROR: {reason}: {echo}\n")
 
     rows = iter(())
@@ -130,13 +130,13 @@ def lookup_response(request, params, client_ip, started):
     first = next(rows, None)
     if first is None:
         reason = "recording_lookup NO RECORDINGS FOUND"
-        write_api_log(request, api_call(params, reason, data=echo), client_ip, started)
+        write_api_log(request, api_call(params, reason, data=echo), address, started)
         return legacy_response(f"ERROR: {reason} - {echo}\n")
 
     def finish(count):
         reason = f"recording_lookup RECORDINGS FOUND: {count}"
         call = api_call(params, reason, result="SUCCESS", data=f"{echo}|{params.stage}")
-        write_api_log(request, call, client_ip, started)
+        write_api_log(request, call, address, started)
 
     fmt = output_format(params)
     return rows_response(logged_chunks(itertools.chain([first], rows), rows, fmt, finish), fmt)

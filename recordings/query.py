@@ -13,7 +13,7 @@ from django.db import connections
 from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
 
-from recordings.models import InboundCall, OutboundCall, Recording
+from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording
 
 DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -128,3 +128,19 @@ def server_side_rows(connection, sql, params):
             yield from rows
     finally:
         cursor.close()
+
+
+# recording_log.recording_id is INT(10) UNSIGNED; larger ids cannot exist, and
+# SQLite cannot even bind ids past 2**63.
+MAX_RECORDING_ID = 4294967295
+
+
+def recording_by_id(recording_id):
+    """Return the recording with ``recording_id`` from recording_log, else from recording_log_archive, else None."""
+    if not 0 <= recording_id <= MAX_RECORDING_ID:
+        return None
+    for model in (Recording, ArchivedRecording):
+        recording = model.objects.filter(pk=recording_id).first()
+        if recording is not None:
+            return recording
+    return None
