@@ -7,9 +7,14 @@ sibling modules: query_window (start_time ranges without an index), query_calls
 and query_rows (the names, phones and campaigns shown beside a page of results).
 """
 import datetime
+import re
 from dataclasses import dataclass
 
-from django.db.models import F, Q, Value
+import MySQLdb.cursors
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast
 
 from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording
 from recordings.query_calls import campaign_condition, phone_condition
@@ -17,6 +22,8 @@ from recordings.query_slices import NewestFirstQuerySet, combine
 from recordings.query_rows import describe_page  # noqa: F401 (part of this module's interface)
 from recordings.query_scope import visible_agents, visible_to  # noqa: F401 (part of this module's interface)
 from recordings.query_window import start_time_condition, start_time_is_indexed
+
+DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -77,13 +84,16 @@ def uniqueid_condition(prefix):
     """Return the condition on recording_log.vicidial_id for calls whose uniqueid starts with ``prefix``.
 
     Outbound recordings carry the call's uniqueid in vicidial_id; inbound ones carry
-    the closecallid. Returns None when no call matches. The prefix is matched
-    literally: ``_`` and ``%`` are not wildcards, and an empty prefix matches nothing.
-    The match ignores case, as VICIdial's LIKE does under its default collation,
-    because MariaDB uses no index for the case-sensitive ``LIKE BINARY``.
+    the closecallid. Once any call matches, a recording counts when its vicidial_id
+    starts with the prefix or equals the closecallid of a matching inbound call.
+    Returns None when no call matches. The prefix is matched literally: ``_`` and
+    ``%`` are not wildcards, and an empty prefix matches nothing.
     """
     if not prefix:
         return None
+    # istartswith is LIKE with escaped wildcards, so the uniqueid and vicidial_id
+    # indexes serve it; startswith would be LIKE BINARY, which cannot use them.
+    # Call uniqueids and vicidial_ids are digits and dots, so case does not matter.
     outbound = OutboundCall.objects.filter(uniqueid__istartswith=prefix).exists()
     closecallids = [
         str(closecallid)
@@ -91,10 +101,7 @@ def uniqueid_condition(prefix):
     ]
     if not outbound and not closecallids:
         return None
-    condition = Q(vicidial_id__in=closecallids) if closecallids else Q(pk__in=[])
-    if outbound:
-        condition |= Q(vicidial_id__istartswith=prefix)
-    return condition
+    return Q(vicidial_id__istartswith=prefix) | Q(vicidial_id__in=closecallids)
 
 
 def search(criteria, model=Recording, *, ordering=None, viewer=None):
@@ -178,6 +185,50 @@ def _order_by(ordering, combined):
     if combined:
         return ("start_time", "recording_id")
     return (F("start_time").asc(nulls_first=True), "recording_id")
+
+
+def parse_day(text):
+    """Return the date of a ``YYYY-MM-DD`` string, or None when it is not a real date."""
+    if not DAY_PATTERN.fullmatch(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def stream_rows(queryset, columns, limit):
+    """Yield tuples of ``columns`` for the first ``limit`` rows of ``queryset``, in its order.
+
+    ``start_time`` comes back as stored text (``YYYY-MM-DD HH:MM:SS``). On MySQL the
+    rows are read through a server-side cursor, because Django's ``iterator()`` there
+    fetches the whole result into memory first.
+    """
+    queryset = queryset.annotate(start_time_text=Cast("start_time", CharField()))
+    fields = ["start_time_text" if column == "start_time" else column for column in columns]
+    queryset = queryset.values_list(*fields)[:limit]
+    connection = connections[queryset.db]
+    if connection.vendor != "mysql":
+        yield from queryset.iterator(chunk_size=2000)
+        return
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        # Django proves no row can match, e.g. a lead_id beyond the column's range.
+        return
+    yield from server_side_rows(connection, sql, params)
+
+
+def server_side_rows(connection, sql, params):
+    """Yield the rows of ``sql`` from a MySQLdb server-side (unbuffered) cursor."""
+    connection.ensure_connection()
+    cursor = connection.connection.cursor(MySQLdb.cursors.SSCursor)
+    try:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(1000):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 # recording_log.recording_id is INT(10) UNSIGNED; larger ids cannot exist, and

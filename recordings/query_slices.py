@@ -47,7 +47,7 @@ class NewestFirstQuerySet(QuerySet):
         newest = self.order_by("-pk").values_list("start_time", flat=True)[:count]
         starts = [start for start in newest if start is not None]
         if len(starts) < count:
-            # The range holds fewer rows than requested, so no bound can be proven.
+            # The range has fewer rows than requested, so no bound can be proven.
             return self._chain_plain()
 
         lowest = lowest_possible_id(self.model, min(starts))

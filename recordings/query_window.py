@@ -10,7 +10,13 @@ by more than ``settings.RECORDING_START_MARGIN_SECONDS`` and keeps the ids betwe
 The exact start_time filter still applies within those ids.
 
 The bounds are exact as long as no row starts more than the margin earlier than a row
-with a lower recording_id. The default margin, 2 hours, covers the one-hour fall-back
+with a lower recording_id. A table of at most
+``settings.RECORDING_FULL_SCAN_MAX_ROWS`` rows is read whole instead, which is exact
+whatever the order.
+
+NOTE: on a larger table, a date search misses a row that starts more than the margin
+out of recording_id order (a server clock wrong by hours, rows imported later with
+old times), where VICIdial's full scan finds it. Raise the margin for such sites. The default margin, 2 hours, covers the one-hour fall-back
 of daylight saving time plus up to an hour of clock skew or insert delay. Every hour
 of margin costs the rows of about two hours of calls read in addition, at both ends of
 the range together.
@@ -82,10 +88,10 @@ def id_bounds(model, start_from, start_to):
 
     Either is None when no bound was proven, for example when the range starts before
     the first recording or ends after the last one, so that rows inserted after the
-    search began are not cut off.
+    search began are not cut off. Both are None for a small table (read whole).
     """
-    ids = model.objects.aggregate(first=Min("pk"), last=Max("pk"))
-    if ids["first"] is None:
+    ids = _id_span(model)
+    if ids is None:
         return None, None
     lowest = highest = None
     if start_from is not None:
@@ -97,11 +103,33 @@ def id_bounds(model, start_from, start_to):
 
 
 def lowest_possible_id(model, earliest):
-    """Return the lowest recording_id a row starting at or after ``earliest`` can have, or None."""
-    ids = model.objects.aggregate(first=Min("pk"), last=Max("pk"))
-    if ids["first"] is None:
+    """Return the lowest recording_id a row starting at or after ``earliest`` can have, or None for no bound."""
+    ids = _id_span(model)
+    if ids is None:
         return None
     return _lowest_possible_id(model, earliest - margin(), ids["first"], ids["last"])
+
+
+def _id_span(model):
+    """Return {"first": ..., "last": ...} recording_id of ``model``'s table, or None when it is small or empty."""
+    if _row_count(model) <= settings.RECORDING_FULL_SCAN_MAX_ROWS:
+        return None
+    return model.objects.aggregate(first=Min("pk"), last=Max("pk"))
+
+
+def _row_count(model):
+    # MariaDB keeps the row count of a MyISAM table (an estimate for InnoDB, where
+    # COUNT(*) would read a whole index); SQLite test and demo tables are small.
+    connection = connections[router.db_for_read(model)]
+    if connection.vendor != "mysql":
+        return model.objects.count()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s",
+            [model._meta.db_table],
+        )
+        row = cursor.fetchone()
+    return row[0] if row and row[0] is not None else 0
 
 
 def _lowest_possible_id(model, threshold, first, last):

@@ -68,3 +68,18 @@ def _fresh_vicidial_tables(request):
 @pytest.fixture
 def vicidial_vendor():
     return connections["vicidial"].vendor
+
+
+# Factories and personas for VICIdial rows (users, groups, IP lists, settings, recordings, calls).
+from tests.vicidial_factories import (  # noqa: E402,F401
+    agent,
+    api_user,
+    call_factory,
+    ip_list_factory,
+    locked_user,
+    manager,
+    recording_factory,
+    set_system_settings,
+    user_group_factory,
+    vicidial_user_factory,
+)

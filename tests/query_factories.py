@@ -1,10 +1,10 @@
-"""Factory fixtures for the query tests: recordings, calls, leads and users."""
+"""Factory fixtures for the query tests: recordings of both tables, groups with viewable groups, leads."""
 import datetime
 import itertools
 
 import pytest
 
-from recordings.models import InboundCall, Lead, OutboundCall, Recording, UserGroup, VicidialUser
+from recordings.models import Lead, Recording, UserGroup
 
 NOON = datetime.datetime(2026, 12, 3, 12, 0, 0)
 FIRST_START = datetime.datetime(2026, 12, 1, 0, 0, 0)
@@ -12,7 +12,8 @@ SPACING = datetime.timedelta(minutes=5)
 
 
 @pytest.fixture
-def recording_factory():
+def search_recording_factory():
+    """Create recording_log (or ``model``) rows; ``recording_id`` counts up from 1 unless given."""
     ids = itertools.count(1)
 
     def create(model=Recording, **fields):
@@ -25,17 +26,8 @@ def recording_factory():
 
 
 @pytest.fixture
-def user_factory():
-    def create(user, user_group="AGENTS", full_name=None, **fields):
-        return VicidialUser.objects.create(
-            user=user, user_group=user_group, full_name=full_name or f"Agent {user}", **fields
-        )
-
-    return create
-
-
-@pytest.fixture
-def group_factory():
+def viewable_group_factory():
+    """Create vicidial_user_groups rows with their admin_viewable_groups (space-separated)."""
     def create(user_group, admin_viewable_groups=""):
         return UserGroup.objects.create(
             user_group=user_group, group_name=user_group.title(), admin_viewable_groups=admin_viewable_groups
@@ -48,22 +40,6 @@ def group_factory():
 def lead_factory():
     def create(lead_id, phone_number):
         return Lead.objects.create(lead_id=lead_id, list_id=101, phone_number=phone_number)
-
-    return create
-
-
-@pytest.fixture
-def outbound_call_factory():
-    def create(uniqueid, campaign_id="SALES", **fields):
-        return OutboundCall.objects.create(uniqueid=uniqueid, campaign_id=campaign_id, **fields)
-
-    return create
-
-
-@pytest.fixture
-def inbound_call_factory():
-    def create(closecallid, uniqueid, campaign_id="SUPPORT", **fields):
-        return InboundCall.objects.create(closecallid=closecallid, uniqueid=uniqueid, campaign_id=campaign_id, **fields)
 
     return create
 

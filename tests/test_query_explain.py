@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from recordings.models import ArchivedRecording, Recording
 from recordings.query import Criteria, day_bounds, describe_page, search
 from recordings.query_window import start_time_is_indexed
-from tests.query_factories import group_factory, user_factory  # noqa: F401 (fixtures)
+from tests.query_factories import viewable_group_factory  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.mariadb_only
 
@@ -65,12 +65,12 @@ def bench(bench_alias, settings):
 
 
 @pytest.fixture
-def team_manager(user_factory, group_factory):
+def team_manager(vicidial_user_factory, viewable_group_factory):
     """A manager who may see 20 of the 200 generated agents."""
-    group_factory("TEAMLEAD", admin_viewable_groups=" TEAM1 ")
+    viewable_group_factory("TEAMLEAD", admin_viewable_groups=" TEAM1 ")
     for number in range(1, 21):
-        user_factory(f"agent{number:03}", user_group="TEAM1")
-    return user_factory("6666", user_group="TEAMLEAD", user_level=8)
+        vicidial_user_factory(f"agent{number:03}", user_group="TEAM1")
+    return vicidial_user_factory("6666", user_group="TEAMLEAD", user_level=8)
 
 
 PAGE_SEARCHES = [

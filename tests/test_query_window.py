@@ -12,6 +12,12 @@ from tests.query_factories import FIRST_START, SPACING, three_days  # noqa: F401
 DAY = datetime.date(2026, 12, 2)
 
 
+
+@pytest.fixture(autouse=True)
+def bisect_small_tables(settings):
+    """Bound recording_id even on these tables of a few hundred rows."""
+    settings.RECORDING_FULL_SCAN_MAX_ROWS = 0
+
 def ids(queryset):
     return [recording.recording_id for recording in queryset]
 
@@ -159,6 +165,21 @@ def test_index_search_finds_exactly_that_day(start_time_index, three_days):
     found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
 
     assert found == list(range(289, 289 + 288))
+
+
+def test_small_table_is_read_whole(three_days, settings):
+    settings.RECORDING_FULL_SCAN_MAX_ROWS = 20000
+    Recording.objects.filter(recording_id=10).update(start_time=datetime.datetime.combine(DAY, datetime.time(12)))
+
+    found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
+
+    assert 10 in found
+
+
+def test_small_table_has_no_bounds(three_days, settings):
+    settings.RECORDING_FULL_SCAN_MAX_ROWS = 20000
+
+    assert id_bounds(Recording, *day_bounds(DAY)) == (None, None)
 
 
 def test_index_command_prints_alter_table(capsys):
