@@ -119,17 +119,17 @@ def search(criteria, model=Recording, *, ordering=None, viewer=None):
     scope = visible_to(viewer) if viewer is not None else Q()
     if criteria.include_archived and model is Recording:
         order = _order_by(ordering, combined=True)
-        live = _ordered(criteria, Recording, scope, ordering, order).annotate(archived=Value(False))
-        archived = _ordered(criteria, ArchivedRecording, scope, ordering, order).annotate(archived=Value(True))
+        live = _ordered(criteria, Recording, scope, order).annotate(archived=Value(False))
+        archived = _ordered(criteria, ArchivedRecording, scope, order).annotate(archived=Value(True))
         return combine([live, archived], order)
 
-    queryset = _ordered(criteria, model, scope, ordering, _order_by(ordering, combined=False))
+    queryset = _ordered(criteria, model, scope, _order_by(ordering, combined=False))
     return queryset.annotate(archived=Value(model is ArchivedRecording))
 
 
-def _ordered(criteria, model, scope, ordering, order):
+def _ordered(criteria, model, scope, order):
     queryset = _matching(criteria, model, scope).order_by(*order)
-    queryset.narrowable = ordering == NEWEST_FIRST and _has_date_range(criteria) and not start_time_is_indexed(model)
+    queryset.id_bounded = _has_date_range(criteria) and not start_time_is_indexed(model)
     return queryset
 
 

@@ -1,7 +1,7 @@
 """Slices of search results that read only the rows they can need.
 
-NewestFirstQuerySet: without an index on start_time, ``ORDER BY start_time DESC LIMIT 25`` over a month
-of recordings reads and sorts every row of that month. Because recording_id grows
+NewestFirstQuerySet: without an index on start_time, ``ORDER BY start_time DESC
+LIMIT 25`` over a month of recordings reads and sorts every row of that month. Because recording_id grows
 with start_time (up to the margin of query_window), the newest rows are among the
 highest ids: a slice ``[offset:stop]`` first reads the ``stop`` highest ids that
 match, backwards along the primary key. The earliest start among them, minus the
@@ -19,28 +19,35 @@ from recordings.query_window import lowest_possible_id
 
 
 class NewestFirstQuerySet(QuerySet):
-    """A QuerySet ordered newest first whose slices read only the ids they can need.
+    """A QuerySet whose slices, while it is sorted by ``-start_time`` first, read only the ids they can need.
 
-    search() sets ``narrowable`` when its ordering is newest first and a date range
-    bounds recording_id. A new ordering clears it.
+    search() sets ``id_bounded`` when a date range bounds recording_id because
+    start_time has no index. The ordering may change later (a table sorting by a
+    column), so it is checked when the QuerySet is sliced.
     """
 
-    narrowable = False
+    id_bounded = False
 
     def _clone(self):
         clone = super()._clone()
-        clone.narrowable = self.narrowable
-        return clone
-
-    def order_by(self, *field_names):
-        clone = super().order_by(*field_names)
-        clone.narrowable = False
+        clone.id_bounded = self.id_bounded
         return clone
 
     def __getitem__(self, key):
-        if self.narrowable and self._result_cache is None and isinstance(key, slice) and key.stop is not None:
+        if self.can_narrow(key):
             return self._narrowed(key.stop)[key]
         return super().__getitem__(key)
+
+    def can_narrow(self, key):
+        """Return whether slicing with ``key`` reads only the newest ids."""
+        return (
+            self.id_bounded
+            and self._result_cache is None
+            and isinstance(key, slice)
+            and key.stop is not None
+            and not self.query.combinator
+            and tuple(self.query.order_by[:1]) == ("-start_time",)
+        )
 
     def _narrowed(self, count):
         """Return this QuerySet limited to the ids its first ``count`` rows can have."""
@@ -56,14 +63,14 @@ class NewestFirstQuerySet(QuerySet):
 
     def _chain_plain(self):
         clone = self._chain()
-        clone.narrowable = False
+        clone.id_bounded = False
         return clone
 
 
 class CombinedQuerySet(QuerySet):
     """A UNION of ordered QuerySets, ``parts``, whose slices cut each part first where the database allows it.
 
-    A new ordering clears ``parts``, because each part was sorted the old way.
+    A new ordering applies to the parts as well.
     """
 
     parts = ()
@@ -75,7 +82,7 @@ class CombinedQuerySet(QuerySet):
 
     def order_by(self, *field_names):
         clone = super().order_by(*field_names)
-        clone.parts = ()
+        clone.parts = tuple(part.order_by(*field_names) for part in self.parts)
         return clone
 
     def __getitem__(self, key):

@@ -49,18 +49,24 @@ def test_range_smaller_than_slice_is_not_narrowed(three_days):
     assert narrowed.count() == 864
 
 
-def test_new_ordering_stops_narrowing(three_days):
-    queryset = search(THREE_DAYS, ordering=NEWEST_FIRST).order_by("user")
+def test_reordering_newest_first_narrows(out_of_order):
+    queryset = search(THREE_DAYS, ordering="user").order_by("-start_time", "-recording_id")
+    expected = ids(list(queryset.all())[0:25])
 
-    assert queryset.narrowable is False
+    assert queryset.can_narrow(slice(0, 25))
+    assert ids(queryset[0:25]) == expected
+
+
+def test_other_ordering_is_not_narrowed(three_days):
+    assert not search(THREE_DAYS, ordering=NEWEST_FIRST).order_by("user").can_narrow(slice(0, 25))
 
 
 def test_search_without_date_range_is_not_narrowed(three_days):
-    assert search(Criteria(agent_user="1000"), ordering=NEWEST_FIRST).narrowable is False
+    assert not search(Criteria(agent_user="1000"), ordering=NEWEST_FIRST).can_narrow(slice(0, 25))
 
 
 def test_legacy_order_is_not_narrowed(three_days):
-    assert search(THREE_DAYS).narrowable is False
+    assert not search(THREE_DAYS).can_narrow(slice(0, 25))
 
 
 @pytest.fixture
@@ -81,7 +87,10 @@ def test_archive_slice_equals_slice_of_full_sort(live_and_archived, ordering, fi
     assert ids(search(criteria, ordering=ordering)[first:stop]) == expected
 
 
-def test_new_ordering_stops_cutting_parts(live_and_archived):
-    queryset = search(Criteria(include_archived=True, agent_user="1000"), ordering=NEWEST_FIRST).order_by("user")
+@pytest.mark.parametrize("first, stop", [(0, 10), (10, 20)])
+def test_reordered_archive_slice_equals_slice_of_full_sort(live_and_archived, first, stop):
+    criteria = Criteria(include_archived=True, start_from=FIRST_START, start_to=FIRST_START + datetime.timedelta(days=1))
+    queryset = search(criteria, ordering="user").order_by("-length_in_sec", "recording_id")
+    expected = ids(list(queryset.all())[first:stop])
 
-    assert queryset.parts == ()
+    assert ids(queryset[first:stop]) == expected
