@@ -2,9 +2,10 @@
 
 The legacy API and the search page both describe what they want as ``Criteria`` and
 get back a QuerySet from ``search``; neither builds its own query. Helpers live in
-sibling modules: query_window (start_time ranges without an index), query_calls
-(conditions through the call logs and leads), query_scope (what a manager may see)
-and query_rows (the names, phones and campaigns shown beside a page of results).
+sibling modules: query_window (start_time ranges without an index), query_slices
+(pages that read only the rows they can need), query_calls (conditions through the
+call logs and leads), query_scope (what a manager may see) and query_rows (the
+names, phones and campaigns shown beside a page of results).
 """
 import datetime
 import re
