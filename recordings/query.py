@@ -140,8 +140,14 @@ def _ordered(criteria, model, conditions, order):
     # The id bounds of a date range differ between recording_log and its archive.
     if _has_date_range(criteria):
         conditions = [*conditions, start_time_condition(model, criteria.start_from, criteria.start_to)]
-        queryset.id_bounded = not start_time_is_indexed(model)
+        queryset.id_bounded = not start_time_is_indexed(model) and not _finds_few_rows(criteria)
     return queryset.filter(*conditions)
+
+
+def _finds_few_rows(criteria):
+    # A lead, a phone number or a call has a handful of recordings. Reading only the
+    # newest ids first would read the whole range twice to find them.
+    return any(value is not None for value in (criteria.lead_id, criteria.phone_number, criteria.uniqueid_prefix))
 
 
 def _has_date_range(criteria):
