@@ -70,7 +70,7 @@ def start_time_is_indexed(model):
         _start_time_indexed[key] = any(
             constraint["index"] and constraint["columns"][:1] == ["start_time"] for constraint in constraints.values()
         )
-        logger.info("Index on %s.start_time: %s", model._meta.db_table, _start_time_indexed[key])
+        logger.info("Table %s has an index on start_time: %s", model._meta.db_table, _start_time_indexed[key])
     return _start_time_indexed[key]
 
 
