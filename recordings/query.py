@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q
 
-from recordings.models import InboundCall, OutboundCall, Recording
+from recordings.models import InboundCall, OutboundCall, Recording, VicidialUser
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,22 @@ def search(criteria, model=Recording):
         condition = uniqueid_condition(criteria.uniqueid_prefix)
         queryset = queryset.filter(condition) if condition is not None else queryset.none()
     return queryset.order_by(F("start_time").asc(nulls_first=True), "recording_id")
+
+
+def agents_with_recordings():
+    """Return (login, full name) of every agent with a recording, ordered by login.
+
+    The full name is "" for a login that has no vicidial_users row.
+    """
+    # NOTE: DISTINCT reads the whole user index of recording_log on each call; a
+    # cache would help once a site has tens of millions of recordings.
+    logins = Recording.objects.exclude(user__isnull=True).exclude(user="").values_list("user", flat=True).distinct().order_by("user")
+    logins = list(logins)
+    names = agent_names(logins)
+    return [(login, names.get(login, "")) for login in logins]
+
+
+def agent_names(logins):
+    """Return {login: full name} for the vicidial_users rows of ``logins``."""
+    rows = VicidialUser.objects.filter(user__in=set(logins)).values_list("user", "full_name")
+    return {login: full_name or "" for login, full_name in rows}

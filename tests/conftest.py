@@ -67,3 +67,18 @@ def _fresh_vicidial_tables(request):
 @pytest.fixture
 def vicidial_vendor():
     return connections["vicidial"].vendor
+
+
+@pytest.fixture
+def logged_in_client(client, settings):
+    """A test client logged in as a Django user of the default database.
+
+    It logs in through Django's ModelBackend, so page tests do not depend on how
+    VicidialBackend checks VICIdial credentials.
+    """
+    from django.contrib.auth.models import User
+
+    model_backend = "django.contrib.auth.backends.ModelBackend"
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, model_backend]
+    client.force_login(User.objects.create_user("6666"), backend=model_backend)
+    return client

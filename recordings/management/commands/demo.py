@@ -29,6 +29,8 @@ class Command(BaseCommand):
         self.report(summary)
 
         if not options["no_serve"]:
+            # WhiteNoise serves static files from STATIC_ROOT, which collectstatic fills.
+            call_command("collectstatic", interactive=False, verbosity=0)
             call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
 
     def show_progress(self, label, done, total):

@@ -1,0 +1,71 @@
+"""The search page's result table."""
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from recordings.query import agent_names
+
+START_TIME_FORMAT = "Y-m-d H:i:s"
+
+
+def format_duration(seconds):
+    """Return ``seconds`` as h:mm:ss, for example 3725 as 1:02:05."""
+    minutes, seconds = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}"
+
+
+class RecordingTable(tables.Table):
+    """Recordings, newest first; every ordering ends on recording_id so pages never overlap."""
+
+    start_time = tables.DateTimeColumn(verbose_name=_("Start time"), format=START_TIME_FORMAT, order_by=("start_time", "recording_id"))
+    user = tables.Column(verbose_name=_("Agent"), order_by=("user", "recording_id"))
+    lead_id = tables.Column(verbose_name=_("Lead ID"), orderable=False)
+    length_in_sec = tables.Column(verbose_name=_("Duration"), order_by=("length_in_sec", "recording_id"), attrs={"td": {"class": "number"}})
+    filename = tables.Column(verbose_name=_("File name"), orderable=False, attrs={"td": {"class": "filename"}})
+    play = tables.Column(verbose_name=_("Listen"), orderable=False, empty_values=(), accessor="recording_id")
+
+    class Meta:
+        order_by = ("-start_time",)
+        template_name = "recordings/table.html"
+        attrs = {"class": "results", "id": "results"}
+        row_attrs = {"data-recording-id": lambda record: record.recording_id}
+        empty_text = _("No recordings match this search.")
+
+    @cached_property
+    def agent_names(self):
+        """Full names of the agents on the current page, read with one query."""
+        rows = self.page.object_list if hasattr(self, "page") else self.rows
+        return agent_names({row.record.user for row in rows if row.record.user})
+
+    def agent_label(self, login):
+        name = self.agent_names.get(login, "")
+        return f"{login} – {name}" if name else login
+
+    def render_user(self, value):
+        name = self.agent_names.get(value, "")
+        if not name:
+            return value
+        return format_html('{} <span class="full-name">{}</span>', value, name)
+
+    def render_length_in_sec(self, value):
+        return format_duration(value)
+
+    def render_play(self, record):
+        if not record.location:
+            return format_html('<span class="no-audio">{}</span>', _("No audio"))
+        start = date_format(record.start_time, START_TIME_FORMAT) if record.start_time else ""
+        return format_html(
+            '<button type="button" class="play" data-src="{}" data-agent="{}" data-time="{}" data-lead="{}" '
+            'data-duration="{}" aria-label="{}">{}</button>',
+            reverse("recording_audio", kwargs={"recording_id": record.recording_id}),
+            self.agent_label(record.user or ""),
+            start,
+            record.lead_id if record.lead_id is not None else "",
+            format_duration(record.length_in_sec or 0),
+            _("Play the recording of %(agent)s at %(time)s") % {"agent": record.user or "", "time": start},
+            _("Play"),
+        )
