@@ -47,13 +47,16 @@ class CallCenter:
 
 
 def call_start_times(rng, count, now, days):
-    """Return ``count`` sorted start times in business hours of the ``days`` days ending at ``now``."""
+    """Return ``count`` sorted start times in business hours of the ``days`` days ending at ``now``.
+
+    A time later than ``now`` moves one day back, so the random draws, and with them
+    the whole data set, depend only on the date and not on the time of day.
+    """
     times = []
-    while len(times) < count:
+    for _ in range(count):
         day = now.date() - datetime.timedelta(days=rng.randrange(days))
         start = datetime.datetime.combine(day, datetime.time(rng.randint(FIRST_HOUR, LAST_HOUR), rng.randrange(60), rng.randrange(60)))
-        if start < now:
-            times.append(start)
+        times.append(start if start < now else start - datetime.timedelta(days=1))
     return sorted(times)
 
 
