@@ -37,6 +37,8 @@
   }
 
   function showInfo(button) {
+    document.getElementById("player-empty").hidden = true;
+    document.getElementById("player-info").hidden = false;
     for (const field of ["agent", "time", "lead", "duration"]) {
       player.querySelector('[data-field="' + field + '"]').textContent = button.dataset[field];
     }
@@ -58,6 +60,7 @@
     showInfo(button);
     markCurrentRow(button);
     download.href = button.dataset.src;
+    download.hidden = false;
     audio.src = button.dataset.src;
     audio.playbackRate = Number(speed.value);
     audio.defaultPlaybackRate = Number(speed.value);
@@ -108,7 +111,12 @@
 
   buttons.forEach(function (button) {
     button.addEventListener("click", function () {
-      play(button);
+      // The current row's button pauses, so Space on a focused row toggles playback.
+      if (button === current && !audio.paused) {
+        audio.pause();
+      } else {
+        play(button);
+      }
     });
   });
   toggle.addEventListener("click", togglePlayback);
