@@ -85,6 +85,13 @@ DATABASES = {
     "default": env_database("DATABASE_URL", VAR_DIR / "app.sqlite3"),
     "vicidial": env_database("VICIDIAL_DATABASE_URL", VAR_DIR / "vicidial.sqlite3"),
 }
+# A read replica of VICIdial's database (system_settings.slave_db_server) for the
+# searches; logins, settings and every write stay on the primary.
+if env_str("REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = env_database("REPLICA_DATABASE_URL", None)
+    VICIDIAL_REPLICA_ALIAS = "replica"
+else:
+    VICIDIAL_REPLICA_ALIAS = None
 DATABASE_ROUTERS = ["recordings.routers.VicidialRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

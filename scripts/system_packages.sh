@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Check the Debian packages the build and the tests need, and install the missing
-# ones when running as root (as CI does); otherwise say what to install.
+# Check the Debian packages the build and the tests need. As root (as in CI), install
+# the missing ones; otherwise print the command that installs them.
 set -euo pipefail
 
 missing=()

@@ -1,8 +1,8 @@
 """Shared fixtures: the VICIdial-shaped test database on SQLite or MariaDB.
 
-The suite runs once per engine. With VICIDIAL_DATABASE_URL unset the VICIdial
-database is SQLite; with it set to a mysql:// URL, Django creates a test database on
-that server and the tables are MyISAM, as in production.
+The suite runs once per engine. With VICIDIAL_DATABASE_URL unset, the VICIdial
+database is SQLite. With a mysql:// URL there, Django creates a test database on that
+server, and its tables are MyISAM as in production.
 """
 import os
 
@@ -30,7 +30,7 @@ def pytest_runtest_setup(item):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """Fail a run that was told to use MariaDB but ran no MariaDB test."""
+    """Fail a run that requires MariaDB (REQUIRE_MARIADB=1) but passed no MariaDB test."""
     if os.environ.get("REQUIRE_MARIADB") != "1":
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
@@ -47,6 +47,7 @@ def pytest_sessionfinish(session, exitstatus):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         create_missing_tables(connections["vicidial"])
+        create_missing_tables(connections["replica"])
 
 
 @pytest.fixture(autouse=True)
