@@ -56,10 +56,11 @@ def recordings_directory():
 
 def ensure_demo_database():
     """Raise NotADemoDatabase when the VICIdial tables hold rows the demo did not write."""
-    if Server.objects.filter(server_id=people.DEMO_SERVER_ID).exists():
+    # Read the primary, not a read replica that could lag behind it.
+    if Server.objects.using(VICIDIAL_ALIAS).filter(server_id=people.DEMO_SERVER_ID).exists():
         return
     for model in DEMO_MODELS:
-        if model.objects.exists():
+        if model.objects.using(VICIDIAL_ALIAS).exists():
             raise NotADemoDatabase(
                 f"The VICIdial database already has rows in {model._meta.db_table} that the demo did not write; "
                 "the demo only fills an empty database or rebuilds its own."
@@ -68,7 +69,7 @@ def ensure_demo_database():
 
 def remove_demo_data(audio_directory):
     for model in DEMO_MODELS:
-        model.objects.all().delete()
+        model.objects.using(VICIDIAL_ALIAS).all().delete()
     for path in (audio_directory / "MP3").glob("*-all.wav"):
         path.unlink()
 
