@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from recordings.query import agent_names
 
 START_TIME_FORMAT = "Y-m-d H:i:s"
+# Bounds of the page size that the query string's per_page may choose.
+MIN_PER_PAGE, MAX_PER_PAGE = 10, 200
 
 
 def format_duration(seconds):
@@ -34,6 +36,12 @@ class RecordingTable(tables.Table):
         attrs = {"class": "results", "id": "results"}
         row_attrs = {"data-recording-id": lambda record: record.recording_id}
         empty_text = _("No recordings match this search.")
+
+    def paginate(self, *args, per_page=None, **kwargs):
+        # django-tables2 takes per_page from the query string unchecked. A negative value
+        # makes a negative QuerySet slice (a 500), and a huge one reads every match.
+        per_page = min(max(per_page or self._meta.per_page, MIN_PER_PAGE), MAX_PER_PAGE)
+        return super().paginate(*args, per_page=per_page, **kwargs)
 
     @cached_property
     def agent_names(self):

@@ -33,8 +33,8 @@ if not CHROMIUM.exists() and os.environ.get("REQUIRE_BROWSER") != "1":
 def browser(monkeypatch):
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the ORM calls that the
-    # test makes meanwhile are still synchronous, so Django's async guard is lifted.
+    # Playwright's sync API runs an event loop in this thread. The test's ORM calls
+    # stay synchronous all the same, so Django's guard against them is lifted.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

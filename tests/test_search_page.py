@@ -65,7 +65,7 @@ def test_first_visit_shows_form_without_results(logged_in_client, recording_fact
     assert 'name="agent"' in response.content.decode()
 
 
-def test_agent_and_day_list_that_agents_calls_of_that_day(logged_in_client, recording_factory, agents):
+def test_agent_and_day_filter(logged_in_client, recording_factory, agents):
     wanted = recording_factory(user="1001", start_time=datetime.datetime(2026, 12, 3, 9, 30))
     last_second = recording_factory(user="1001", start_time=datetime.datetime(2026, 12, 3, 23, 59, 59))
     recording_factory(user="1001", start_time=datetime.datetime(2026, 12, 4, 0, 0, 0))
@@ -96,7 +96,7 @@ def test_agent_choices_list_agents_with_recordings(logged_in_client, recording_f
     assert 'value="1001"' not in body
 
 
-def test_lead_id_lists_every_agents_calls_of_the_lead(logged_in_client, recording_factory):
+def test_lead_id_filter_spans_agents(logged_in_client, recording_factory):
     first = recording_factory(user="1001", lead_id=77, start_time=datetime.datetime(2026, 11, 20, 8, 0))
     second = recording_factory(user="1002", lead_id=77, start_time=datetime.datetime(2026, 12, 1, 8, 0))
     recording_factory(user="1001", lead_id=78)
@@ -152,7 +152,7 @@ def test_empty_search_asks_for_a_criterion(logged_in_client, recording_factory):
     assert listed_ids(response) == []
 
 
-def test_results_are_newest_first_with_ties_on_recording_id(logged_in_client, recording_factory):
+def test_results_newest_first_ties_by_id(logged_in_client, recording_factory):
     same_time = datetime.datetime(2026, 12, 3, 12, 0)
     oldest = recording_factory(start_time=datetime.datetime(2026, 12, 3, 8, 0))
     tie_low = recording_factory(start_time=same_time)
@@ -173,7 +173,7 @@ def test_sort_by_duration_ascending(logged_in_client, recording_factory):
     assert listed_ids(response) == [short_call.recording_id, long_call.recording_id]
 
 
-def test_unknown_sort_and_page_fall_back_to_first_page(logged_in_client, recording_factory):
+def test_bad_sort_and_page_ignored(logged_in_client, recording_factory):
     recording = recording_factory()
 
     response = search(logged_in_client, day=DAY.isoformat(), sort="password", page="x")
@@ -230,3 +230,37 @@ def test_agent_name_is_escaped(logged_in_client, recording_factory):
 
     assert "<script>x</script>" not in body
     assert "&lt;script&gt;x&lt;/script&gt;" in body
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"per_page": "0"},
+        {"per_page": "-5"},
+        {"per_page": "1000000000"},
+        {"page": "0"},
+        {"page": "-1"},
+        {"page": "99999"},
+        {"sort": "-user"},
+        {"sort": "play"},
+        {"sort": "start_time,recording_id"},
+        {"day": "0001-01-01"},
+        {"day": "9999-12-31"},
+        {"agent": "x" * 5000},
+    ],
+)
+def test_odd_query_strings_never_fail(logged_in_client, recording_factory, params):
+    recording_factory()
+
+    response = search(logged_in_client, **{"day": DAY.isoformat(), **params})
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_per_page_is_capped(logged_in_client, recording_factory):
+    for second in range(15):
+        recording_factory(start_time=datetime.datetime(2026, 12, 3, 10, 0, second))
+
+    response = search(logged_in_client, day=DAY.isoformat(), per_page="1")
+
+    assert len(listed_ids(response)) == 10

@@ -1,8 +1,8 @@
 """Build the demo data set: VICIdial rows in the "vicidial" database and WAV files.
 
 The demo rebuilds from scratch on every run, so running it twice leaves one copy
-of the data. It refuses to touch a database that holds VICIdial rows it did not
-write (no demo server row), so pointing it at a real VICIdial is harmless.
+of the data. It rejects a database that contains VICIdial rows it did not write
+(one without the demo's server row), so pointing it at a real VICIdial changes nothing.
 """
 import logging
 import random
