@@ -10,7 +10,7 @@ class LoginForm(AuthenticationForm):
         # The backend does not say why it refused, so one message covers every case.
         # TODO: name the reason (locked, level too low) once the backend records it.
         "invalid_login": _(
-            "Login failed. Check the user and password; only managers allowed to view reports can search recordings."
+            "Login failed. Check the user and password. Only managers allowed to view reports can search recordings."
         ),
     }
 

@@ -264,3 +264,11 @@ def test_per_page_is_capped(logged_in_client, recording_factory):
     response = search(logged_in_client, day=DAY.isoformat(), per_page="1")
 
     assert len(listed_ids(response)) == 10
+
+
+def test_sorted_column_announces_its_order(logged_in_client, recording_factory):
+    recording_factory()
+
+    body = search(logged_in_client, day=DAY.isoformat()).content.decode()
+
+    assert 'aria-sort="descending"' in body
