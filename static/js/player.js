@@ -59,7 +59,7 @@
     status.textContent = "";
     showInfo(button);
     markCurrentRow(button);
-    download.href = button.dataset.src;
+    download.href = button.dataset.src + "?download=1";
     download.hidden = false;
     audio.src = button.dataset.src;
     audio.playbackRate = Number(speed.value);
