@@ -196,12 +196,11 @@ def test_pages_run_without_counting_recordings(logged_in_client, recording_facto
 
 
 def test_second_page_holds_the_rest(logged_in_client, recording_factory):
-    for minute in range(RESULTS_PER_PAGE + 5):
-        recording_factory(start_time=datetime.datetime(2026, 12, 3, 10, minute))
+    recordings = [recording_factory(start_time=datetime.datetime(2026, 12, 3, 10, minute)) for minute in range(RESULTS_PER_PAGE + 5)]
 
     response = search(logged_in_client, day=DAY.isoformat(), page="2")
 
-    assert listed_ids(response) == [5, 4, 3, 2, 1]
+    assert listed_ids(response) == [recording.recording_id for recording in reversed(recordings[:5])]
     assert "More results" not in response.content.decode()
 
 
