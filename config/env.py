@@ -61,4 +61,9 @@ def env_database(name, default_sqlite_path):
         config.setdefault("OPTIONS", {})
         # utf8mb4 reads every VICIdial charset (latin1, utf8) without loss.
         config["OPTIONS"].setdefault("charset", "utf8mb4")
+        # Bounded waits, so that an unreachable or hung server fails a request with
+        # a clear error instead of holding a worker.
+        config["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+        config["OPTIONS"].setdefault("read_timeout", env_int("DB_READ_TIMEOUT", 30))
+        config["OPTIONS"].setdefault("write_timeout", env_int("DB_READ_TIMEOUT", 30))
     return config
