@@ -24,7 +24,7 @@ SEARCH_FIELDS = ("agent", "day", "date_from", "date_to", "lead_id")
 
 
 class SearchForm(forms.Form):
-    """Checks that the fields of a search make sense together."""
+    """Search form whose clean() checks the fields against each other."""
 
     def clean(self):
         cleaned = super().clean()

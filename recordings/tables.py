@@ -1,4 +1,6 @@
 """The search page's result table."""
+from urllib.parse import urlencode
+
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -58,6 +60,11 @@ class RecordingTable(tables.Table):
         if not name:
             return value
         return format_html('{} <span class="full-name">{}</span>', value, name)
+
+    def render_lead_id(self, value):
+        # Links to the search for every recording of this lead, across agents and days.
+        url = f"{reverse('search')}?{urlencode({'lead_id': value})}"
+        return format_html('<a href="{}" title="{}">{}</a>', url, _("All recordings of this lead"), value)
 
     def render_length_in_sec(self, value):
         return format_duration(value)

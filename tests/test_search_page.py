@@ -271,3 +271,11 @@ def test_sorted_column_announces_its_order(logged_in_client, recording_factory):
     body = search(logged_in_client, day=DAY.isoformat()).content.decode()
 
     assert 'aria-sort="descending"' in body
+
+
+def test_lead_id_links_to_lead_search(logged_in_client, recording_factory):
+    recording_factory(lead_id=4242)
+
+    body = search(logged_in_client, day=DAY.isoformat()).content.decode()
+
+    assert 'href="/?lead_id=4242"' in body
