@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from recordings.forms import SearchForm
 from recordings.models import Recording
 from recordings.query import Criteria, agents_with_recordings, day_bounds, search
+from recordings.tables import agent_label
 
 # recording_log.lead_id is INT UNSIGNED.
 MAX_LEAD_ID = 4294967295
@@ -18,10 +19,6 @@ class DayFilter(django_filters.DateFilter):
 
 class LeadIdFilter(django_filters.Filter):
     field_class = forms.IntegerField
-
-
-def agent_label(login, full_name):
-    return f"{login} – {full_name}" if full_name else login
 
 
 class RecordingFilter(django_filters.FilterSet):

@@ -22,6 +22,11 @@ def format_duration(seconds):
     return f"{hours}:{minutes:02d}:{seconds:02d}"
 
 
+def agent_label(login, full_name):
+    """Return ``login – full name``, or the login alone when the name is empty."""
+    return f"{login} – {full_name}" if full_name else login
+
+
 class RecordingTable(tables.Table):
     """Recordings, newest first; every ordering ends on recording_id so pages never overlap."""
 
@@ -51,10 +56,6 @@ class RecordingTable(tables.Table):
         rows = self.page.object_list if hasattr(self, "page") else self.rows
         return agent_names({row.record.user for row in rows if row.record.user})
 
-    def agent_label(self, login):
-        name = self.agent_names.get(login, "")
-        return f"{login} – {name}" if name else login
-
     def render_user(self, value):
         name = self.agent_names.get(value, "")
         if not name:
@@ -77,7 +78,7 @@ class RecordingTable(tables.Table):
             '<button type="button" class="play" data-src="{}" data-agent="{}" data-time="{}" data-lead="{}" '
             'data-duration="{}" aria-label="{}">{}</button>',
             reverse("recording_audio", kwargs={"recording_id": record.recording_id}),
-            self.agent_label(record.user or ""),
+            agent_label(record.user or "", self.agent_names.get(record.user, "")),
             start,
             record.lead_id if record.lead_id is not None else "",
             format_duration(record.length_in_sec or 0),
