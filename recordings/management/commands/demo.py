@@ -34,9 +34,13 @@ class Command(BaseCommand):
             call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
 
     def show_progress(self, label, done, total):
-        ending = "\n" if done == total else ""
-        self.stdout.write(f"\r  {label}: {done}/{total}", ending=ending)
-        self.stdout.flush()
+        finished = done == total
+        # A terminal shows one line that counts up; a log file gets only the totals.
+        if self.stdout.isatty():
+            self.stdout.write(f"\r  {label}: {done}/{total}", ending="\n" if finished else "")
+            self.stdout.flush()
+        elif finished:
+            self.stdout.write(f"  {label}: {total}")
 
     def report(self, summary):
         self.stdout.write(
