@@ -134,6 +134,23 @@ DEMO_RECORDINGS_URL = "http://127.0.0.1/RECORDINGS/"
 if EMBEDDED_DEMO and not RECORDINGS_PATH_MAP:
     RECORDINGS_PATH_MAP = [(DEMO_RECORDINGS_URL, str(VAR_DIR / "recordings"))]
 
+# Directories of RECORDINGS_PATH_MAP that nginx serves through X-Accel-Redirect, as
+# comma-separated "directory=/internal-location/" pairs. Each internal location must
+# be an nginx "internal" location whose alias is that directory.
+AUDIO_X_ACCEL_MAP = [tuple(pair.split("=", 1)) for pair in env_list("AUDIO_X_ACCEL_MAP") if "=" in pair]
+# Hosts the audio proxy may contact besides the servers table's server_ip,
+# alt_server_ip and external_server_ip (comma-separated names or IP addresses).
+RECORDING_HOSTS_ALLOWLIST = env_list("RECORDING_HOSTS_ALLOWLIST")
+# Seconds the audio proxy waits to connect to a recording server, and between two reads.
+RECORDING_PROXY_CONNECT_TIMEOUT = env_int("RECORDING_PROXY_CONNECT_TIMEOUT", 5)
+RECORDING_PROXY_READ_TIMEOUT = env_int("RECORDING_PROXY_READ_TIMEOUT", 30)
+# Maximum bytes the audio proxy relays for one response.
+RECORDING_PROXY_MAX_BYTES = env_int("RECORDING_PROXY_MAX_BYTES", 1024 * 1024 * 1024)
+# Whether the audio proxy checks the TLS certificates of https recording servers, and
+# a PEM file of the certificate authorities to trust (default: the system's).
+RECORDING_PROXY_VERIFY_TLS = env_bool("RECORDING_PROXY_VERIFY_TLS", True)
+RECORDING_PROXY_CA_FILE = env_str("RECORDING_PROXY_CA_FILE")
+
 # Maximum rows of one legacy API answer, as VICIdial caps it.
 RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)
 

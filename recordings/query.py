@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Q
 
-from recordings.models import InboundCall, OutboundCall, Recording, VicidialUser
+from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording, VicidialUser
 
 
 @dataclass(frozen=True)
@@ -94,3 +94,19 @@ def agent_names(logins):
     """Return {login: full name} for the vicidial_users rows of ``logins``."""
     rows = VicidialUser.objects.filter(user__in=set(logins)).values_list("user", "full_name")
     return {login: full_name or "" for login, full_name in rows}
+
+
+# recording_log.recording_id is INT(10) UNSIGNED; larger ids cannot exist, and
+# SQLite cannot even bind ids past 2**63.
+MAX_RECORDING_ID = 4294967295
+
+
+def recording_by_id(recording_id):
+    """Return the recording with ``recording_id`` from recording_log, else from recording_log_archive, else None."""
+    if not 0 <= recording_id <= MAX_RECORDING_ID:
+        return None
+    for model in (Recording, ArchivedRecording):
+        recording = model.objects.filter(pk=recording_id).first()
+        if recording is not None:
+            return recording
+    return None

@@ -1,15 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponseNotFound
 from django.urls import path
 
-from recordings import legacy_api, views
+from recordings import audio_views, legacy_api, views
 from recordings.forms import LoginForm
-
-
-def audio_placeholder(request, recording_id):
-    # TEMPORARY: the audio branch provides this view; drop this stub when it merges.
-    return HttpResponseNotFound("audio endpoint not merged yet")
-
 
 urlpatterns = [
     path("", views.search, name="search"),
@@ -19,7 +12,6 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    # TEMPORARY: replaced by the audio branch's route of the same name.
-    path("recordings/<int:recording_id>/audio", audio_placeholder, name="recording_audio"),
+    path("recordings/<int:recording_id>/audio", audio_views.recording_audio, name="recording_audio"),
     path("vicidial/non_agent_api.php", legacy_api.non_agent_api, name="non_agent_api"),
 ]
