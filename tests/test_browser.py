@@ -75,6 +75,9 @@ def test_search_page_lists_agents_calls(logged_in_page, demo_data, tmp_path):
 
     rows = logged_in_page.locator("#results tbody tr[data-recording-id]")
     assert rows.count() == min(Recording.objects.filter(user=agent).count(), 50)
+    logged_in_page.locator("#results button.play").first.click()
+    logged_in_page.wait_for_function("document.getElementById('player-audio').currentTime > 1")
+    logged_in_page.click("#player-toggle")
     path = SCREENSHOT if os.environ.get("SAVE_SCREENSHOTS") == "1" else tmp_path / "search.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     logged_in_page.screenshot(path=str(path), full_page=False)
