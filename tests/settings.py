@@ -20,3 +20,7 @@ if DATABASES["replica"]["ENGINE"].endswith("mysql"):
     DATABASES["replica"]["NAME"] += "_replica"
 else:
     DATABASES["replica"]["NAME"] = str(VAR_DIR / "replica.sqlite3")
+
+# Whitenoise warns on every request when STATIC_ROOT is missing; tests never collect.
+STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
