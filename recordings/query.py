@@ -4,11 +4,18 @@ The legacy API and the search page both describe what they want as ``Criteria`` 
 get back a QuerySet from ``search``; neither builds its own query.
 """
 import datetime
+import re
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+import MySQLdb.cursors
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import CharField, F, Q
+from django.db.models.functions import Cast
 
 from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording, VicidialUser
+
+DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -37,22 +44,24 @@ def uniqueid_condition(prefix):
     """Return the condition on recording_log.vicidial_id for calls whose uniqueid starts with ``prefix``.
 
     Outbound recordings carry the call's uniqueid in vicidial_id; inbound ones carry
-    the closecallid. Returns None when no call matches. The prefix is matched
-    literally: ``_`` and ``%`` are not wildcards, and an empty prefix matches nothing.
+    the closecallid. Once any call matches, a recording counts when its vicidial_id
+    starts with the prefix or equals the closecallid of a matching inbound call.
+    Returns None when no call matches. The prefix is matched literally: ``_`` and
+    ``%`` are not wildcards, and an empty prefix matches nothing.
     """
     if not prefix:
         return None
-    outbound = OutboundCall.objects.filter(uniqueid__startswith=prefix).exists()
+    # istartswith is LIKE with escaped wildcards, so the uniqueid and vicidial_id
+    # indexes serve it; startswith would be LIKE BINARY, which cannot use them.
+    # Call uniqueids and vicidial_ids are digits and dots, so case does not matter.
+    outbound = OutboundCall.objects.filter(uniqueid__istartswith=prefix).exists()
     closecallids = [
         str(closecallid)
-        for closecallid in InboundCall.objects.filter(uniqueid__startswith=prefix).values_list("closecallid", flat=True)
+        for closecallid in InboundCall.objects.filter(uniqueid__istartswith=prefix).values_list("closecallid", flat=True)
     ]
     if not outbound and not closecallids:
         return None
-    condition = Q(vicidial_id__in=closecallids) if closecallids else Q(pk__in=[])
-    if outbound:
-        condition |= Q(vicidial_id__startswith=prefix)
-    return condition
+    return Q(vicidial_id__istartswith=prefix) | Q(vicidial_id__in=closecallids)
 
 
 def search(criteria, model=Recording):
@@ -94,6 +103,50 @@ def agent_names(logins):
     """Return {login: full name} for the vicidial_users rows of ``logins``."""
     rows = VicidialUser.objects.filter(user__in=set(logins)).values_list("user", "full_name")
     return {login: full_name or "" for login, full_name in rows}
+
+
+def parse_day(text):
+    """Return the date of a ``YYYY-MM-DD`` string, or None when it is not a real date."""
+    if not DAY_PATTERN.fullmatch(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def stream_rows(queryset, columns, limit):
+    """Yield tuples of ``columns`` for the first ``limit`` rows of ``queryset``, in its order.
+
+    ``start_time`` comes back as stored text (``YYYY-MM-DD HH:MM:SS``). On MySQL the
+    rows are read through a server-side cursor, because Django's ``iterator()`` there
+    fetches the whole result into memory first.
+    """
+    queryset = queryset.annotate(start_time_text=Cast("start_time", CharField()))
+    fields = ["start_time_text" if column == "start_time" else column for column in columns]
+    queryset = queryset.values_list(*fields)[:limit]
+    connection = connections[queryset.db]
+    if connection.vendor != "mysql":
+        yield from queryset.iterator(chunk_size=2000)
+        return
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        # Django proves no row can match, e.g. a lead_id beyond the column's range.
+        return
+    yield from server_side_rows(connection, sql, params)
+
+
+def server_side_rows(connection, sql, params):
+    """Yield the rows of ``sql`` from a MySQLdb server-side (unbuffered) cursor."""
+    connection.ensure_connection()
+    cursor = connection.connection.cursor(MySQLdb.cursors.SSCursor)
+    try:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(1000):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 # recording_log.recording_id is INT(10) UNSIGNED; larger ids cannot exist, and

@@ -83,3 +83,18 @@ def logged_in_client(client, settings):
     settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, model_backend]
     client.force_login(User.objects.create_user("6666"), backend=model_backend)
     return client
+
+
+# Factories and personas for VICIdial rows (users, groups, IP lists, settings, recordings, calls).
+from tests.vicidial_factories import (  # noqa: E402,F401
+    agent,
+    api_user,
+    call_factory,
+    ip_list_factory,
+    locked_user,
+    manager,
+    recording_factory,
+    set_system_settings,
+    user_group_factory,
+    vicidial_user_factory,
+)
