@@ -3,8 +3,6 @@
 Skipped when /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1 makes that a
 failure. Set SAVE_SCREENSHOTS=1 to write docs/screenshots/search.png.
 """
-import importlib.util
-import inspect
 import io
 import os
 from pathlib import Path
@@ -13,15 +11,12 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 
-from recordings import backends
 from recordings.models import Recording
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 LAPTOP_VIEWPORT = {"width": 1366, "height": 900}
 SCREENSHOT = Path(django_settings.BASE_DIR) / "docs" / "screenshots" / "search.png"
-AUDIO_MISSING = importlib.util.find_spec("recordings.audio") is None
-BACKEND_IS_PLACEHOLDER = "replaces this placeholder" in inspect.getsource(backends)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(databases="__all__", transaction=True)]
 
@@ -94,8 +89,6 @@ def test_keyboard_j_loads_first_recording(logged_in_page, demo_data):
     assert logged_in_page.locator("#results tr.current").count() == 1
 
 
-@pytest.mark.skipif(AUDIO_MISSING, reason="the audio endpoint (recordings/audio.py) is not merged yet")
-@pytest.mark.skipif(BACKEND_IS_PLACEHOLDER, reason="recordings.backends.VicidialBackend is still the placeholder")
 def test_manager_logs_in_searches_plays_and_seeks(page, demo_data):
     recording = Recording.objects.exclude(location="").exclude(location__isnull=True).order_by("-start_time").first()
     page.goto("/login/")

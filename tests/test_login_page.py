@@ -1,16 +1,13 @@
 """The login and logout pages of the search."""
-import inspect
 from http import HTTPStatus
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from recordings import backends
 from recordings.demo import people
 
-BACKEND_IS_PLACEHOLDER = "replaces this placeholder" in inspect.getsource(backends)
-REFUSED_MESSAGE = "Login failed. Check the user and password"
+REFUSED_MESSAGE = "Login failed. Check the user and password."
 
 
 @pytest.fixture
@@ -52,7 +49,6 @@ def test_login_without_csrf_token_is_rejected(vicidial_manager):
     assert response.status_code == HTTPStatus.FORBIDDEN
 
 
-@pytest.mark.skipif(BACKEND_IS_PLACEHOLDER, reason="recordings.backends.VicidialBackend is still the placeholder")
 def test_manager_login_opens_search(client, vicidial_manager):
     response = client.post(reverse("login"), {"username": "6666", "password": "1234"})
 
@@ -77,3 +73,24 @@ def test_logout_by_post_returns_to_login(logged_in_client):
 
 def test_logout_by_get_is_not_allowed(client):
     assert client.get(reverse("logout")).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_locked_user_is_told_to_wait(client, locked_user):
+    response = client.post(reverse("login"), {"username": "lockme", "password": "lockpw"})
+
+    assert "Too many failed logins for this user. Wait 15 minutes, then try again." in response.content.decode()
+
+
+def test_user_without_reports_is_told_why(client, vicidial_user_factory):
+    vicidial_user_factory("supervisor", "superpw", user_level=8, view_reports="0")
+
+    response = client.post(reverse("login"), {"username": "supervisor", "password": "superpw"})
+
+    assert "This user may not search recordings." in response.content.decode()
+
+
+def test_agent_level_gets_generic_error(client, agent):
+    # VICIdial treats a level below the minimum like a wrong password.
+    response = client.post(reverse("login"), {"username": "1000", "password": "agentpw"})
+
+    assert REFUSED_MESSAGE in response.content.decode()

@@ -15,21 +15,13 @@ DAY = datetime.date(2026, 12, 3)
 
 
 @pytest.fixture
-def recording_factory():
-    next_id = iter(range(1, 1_000_000))
+def recording_factory(recording_factory):
+    """Extend conftest's factory with a day, agent and VICIdial filename of the page's tests."""
 
     def create(user="1001", start_time=datetime.datetime(2026, 12, 3, 10, 0), lead_id=500, **fields):
-        recording_id = fields.pop("recording_id", None) or next(next_id)
         fields.setdefault("length_in_sec", 95)
-        fields.setdefault("location", f"http://127.0.0.1/RECORDINGS/MP3/rec{recording_id}-all.wav")
-        return Recording.objects.create(
-            recording_id=recording_id,
-            user=user,
-            start_time=start_time,
-            lead_id=lead_id,
-            filename=f"{start_time:%Y%m%d-%H%M%S}_5555550100_{user}",
-            **fields,
-        )
+        fields.setdefault("filename", f"{start_time:%Y%m%d-%H%M%S}_5555550100_{user}")
+        return recording_factory(user=user, start_time=start_time, lead_id=lead_id, **fields)
 
     return create
 
