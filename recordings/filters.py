@@ -48,6 +48,7 @@ class RecordingFilter(django_filters.FilterSet):
     def qs(self):
         if not self.is_bound or not self.is_valid():
             return self.queryset.none()
+        # TODO: limit agents and results to the manager's admin_viewable_groups, as VICIdial's reports do.
         return search(criteria_from(self.form.cleaned_data))
 
 
