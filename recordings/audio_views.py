@@ -61,16 +61,16 @@ def recording_audio(request, recording_id):
     system_settings = SystemSettings.load()
     recording = recording_by_id(recording_id)
 
+    denial = access_denial(request.user.get_username(), system_settings)
+    if denial is not None:
+        log_recording_access(request, recording, recording_id, denial, system_settings)
+        return _plain(_("You do not have permission to play recordings."), 403)
+
     if recording is not None and not may_see(page_viewer(request), recording):
         # The same answer as for a missing row, so a guessed id does not reveal that a
         # recording exists outside the user's admin_viewable_groups.
         logger.info("Audio of recording %s refused: outside the scope of the user", recording_id)
         return _plain(_("Audio not available."), 404)
-
-    denial = access_denial(request.user.get_username(), system_settings)
-    if denial is not None:
-        log_recording_access(request, recording, recording_id, denial, system_settings)
-        return _plain(_("You do not have permission to play recordings."), 403)
 
     try:
         response = _serve(request, recording)
