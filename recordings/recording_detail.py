@@ -1,4 +1,5 @@
 """What the detail page shows beside a recording: its call, its lead and who accessed it."""
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -23,8 +24,14 @@ class Call:
 
 
 def recording_columns(recording):
-    """Return (column name, value) for every recording_log column of ``recording``."""
-    return [(field.column, getattr(recording, field.attname)) for field in Recording._meta.concrete_fields]
+    """Return (column name, value) for every recording_log column of ``recording``; times as stored text."""
+    columns = []
+    for field in Recording._meta.concrete_fields:
+        value = getattr(recording, field.attname)
+        if isinstance(value, datetime.datetime):
+            value = value.strftime("%Y-%m-%d %H:%M:%S")
+        columns.append((field.column, value))
+    return columns
 
 
 def call_of(recording):
