@@ -67,9 +67,9 @@ def recording_audio(request, recording_id):
         return _plain(_("You do not have permission to play recordings."), 403)
 
     if recording is not None and not may_see(page_viewer(request), recording):
-        # The same answer as for a missing row, so a guessed id does not reveal that a
+        # The same response as for a missing row, so a guessed id does not reveal that a
         # recording exists outside the user's admin_viewable_groups.
-        logger.info("Audio of recording %s refused: outside the scope of the user", recording_id)
+        logger.info("Audio of recording %s rejected: its agent is outside the user's viewable groups", recording_id)
         return _plain(_("Audio not available."), 404)
 
     try:

@@ -1,9 +1,8 @@
 """CSV export of a search: the table's columns for every matching row, up to RECORDING_LOOKUP_LIMIT.
 
-The file starts with a UTF-8 byte order mark. Excel for Windows opens a CSV file
-without one in the system's legacy code page, which garbles names such as "María";
-with the mark it reads UTF-8. LibreOffice, Numbers and Python's ``utf-8-sig`` codec
-skip the mark.
+The file starts with a UTF-8 byte order mark. Without one, Excel for Windows decodes
+a CSV file in the system's legacy code page and garbles names such as "María". With
+the mark it reads UTF-8. LibreOffice, Numbers and Python's ``utf-8-sig`` codec skip it.
 """
 import csv
 import datetime

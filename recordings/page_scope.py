@@ -1,4 +1,4 @@
-"""Who is looking at the search page, and which recordings and agents they may see.
+"""The viewer of the search page, and the recordings and agents that viewer may see.
 
 Scoping follows VICIdial's admin_viewable_groups rule (recordings.query.visible_to).
 The legacy API does not use this module: it keeps VICIdial's own rules.

@@ -1,4 +1,4 @@
-"""What the detail page shows beside a recording: its call, its lead and who accessed it."""
+"""Lookups for the detail page of a recording: its call, its lead and its access history."""
 import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode

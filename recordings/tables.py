@@ -71,8 +71,8 @@ def listen_cell(recording, agent, denial_message=None):
 class RecordingTable(tables.Table):
     """Recordings in the order recordings.query.search returns them (newest first by default).
 
-    The ``order_<column>`` methods leave the rows as they are: the view asks search()
-    for the ordering, so the table only shows which column is sorted.
+    The ``order_<column>`` methods leave the rows as they are, because the filter passes
+    the ordering to search(). The table only shows which column is sorted.
     """
 
     start_time = tables.Column(verbose_name=_("Start time"), order_by=("start_time",))

@@ -117,7 +117,7 @@ def test_keyboard_j_loads_first_recording(logged_in_page, demo_data):
     assert logged_in_page.locator("#results tr.current").count() == 1
 
 
-def test_manager_searches_by_phone_plays_seeks_and_changes_speed(page, demo_data, tmp_path):
+def test_phone_search_play_seek_speed(page, demo_data, tmp_path):
     recording = newest_playable(tmp_path)
     phone = Lead.objects.get(lead_id=recording.lead_id).phone_number
     log_in(page)

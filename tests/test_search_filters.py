@@ -23,7 +23,7 @@ def listed_ids(response):
 
 @pytest.fixture
 def calls(recording_factory, archived_recording_factory, lead_factory, call_factory):
-    """Five recordings that each filter tells apart; return {name: recording_id}."""
+    """Create five recordings that the filters distinguish; return {name: recording_id}."""
     lead_factory(500, "3125550100")
     lead_factory(501, "4155550111")
     call_factory("1764763200.1", campaign_id="SALESOUT")

@@ -312,7 +312,7 @@ def test_user_without_access_recordings_sees_disabled_play(page_client, recordin
     assert "Access Recordings is off" in body
 
 
-def test_access_recordings_off_is_ignored_when_access_not_logged(page_client, recording_factory, set_system_settings):
+def test_play_allowed_when_access_not_logged(page_client, recording_factory, set_system_settings):
     set_system_settings(log_recording_access="0")
     VicidialUser.objects.filter(user="6666").update(access_recordings="0")
     recording_factory()

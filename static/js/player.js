@@ -149,7 +149,7 @@
   audio.addEventListener("play", function () { toggle.textContent = labels.labelPause; });
   audio.addEventListener("pause", function () { toggle.textContent = labels.labelPlay; });
   // The media element's error hides the HTTP status, so a HEAD request (which writes
-  // no access log row) tells a missing file (404) from a refusal or a server failure.
+  // no access log row) distinguishes a missing file (404) from a rejection or a server failure.
   function explainError(src) {
     return fetch(src, { method: "HEAD", credentials: "same-origin" }).then(function (response) {
       if (response.status === 404) {
