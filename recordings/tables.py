@@ -55,8 +55,8 @@ def play_button(recording, agent):
 def listen_cell(recording, agent, denial_message=None):
     """Return the Listen cell: a Play button, a download link or why neither is offered."""
     if denial_message:
-        return format_html('<button type="button" class="play" disabled title="{0}">{1}</button> '
-                           '<span class="no-audio">{0}</span>', denial_message, _("Play"))
+        # The page states the reason once above the results; the button repeats it as a tooltip.
+        return format_html('<button type="button" class="play" disabled title="{}">{}</button>', denial_message, _("Play"))
     status = audio_status(recording)
     if status.state == AudioStatus.MISSING:
         return format_html('<span class="no-audio" title="{}">{}</span>', status.reason, _("Audio not available"))

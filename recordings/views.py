@@ -59,6 +59,7 @@ def detail(request, recording_id):
 
     agent = agent_label(recording.user or "", recording_detail.agent_name(recording.user))
     call = recording_detail.call_of(recording)
+    denial_message = play_denial_message(request)
     context = {
         "recording": recording,
         "archived": isinstance(recording, ArchivedRecording),
@@ -71,6 +72,7 @@ def detail(request, recording_id):
         "accesses": recording_detail.access_history(recording.recording_id),
         "access_limit": recording_detail.ACCESS_HISTORY_LIMIT,
         "back_url": recording_detail.day_search_url(recording),
-        "listen": listen_cell(recording, agent, play_denial_message(request)),
+        "denial_message": denial_message,
+        "listen": listen_cell(recording, agent, denial_message),
     }
     return render(request, "detail.html", context)

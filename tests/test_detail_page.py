@@ -149,3 +149,14 @@ def test_table_links_start_time_to_detail(page_client, outbound_recording):
     body = page_client.get(reverse("search"), {"agent": "1001"}).content.decode()
 
     assert f'<a href="/recordings/{outbound_recording.recording_id}/" title="Details and access history">2026-12-03 12:00:00</a>' in body
+
+
+def test_detail_play_disabled_without_access_recordings(page_client, recording_factory, set_system_settings):
+    set_system_settings(log_recording_access="1")
+    VicidialUser.objects.filter(user="6666").update(access_recordings="0")
+    recording = recording_factory()
+
+    body = detail(page_client, recording.recording_id).content.decode()
+
+    assert '<button type="button" class="play" disabled' in body
+    assert 'id="play-denied"' in body

@@ -5,6 +5,9 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from recordings.models import UserGroup
+from tests.api_client import lookup
+
 from tests.page_fixtures import (  # noqa: F401
     DAY,
     recording_factory,
@@ -112,3 +115,13 @@ def test_audio_outside_scope_is_404(team_a_manager, recordings):
     response = team_a_manager.get(reverse("recording_audio", args=[team_b.recording_id]))
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_legacy_api_ignores_page_scope(api_user, recording_factory):
+    # 6666's group may view no group, so the page would show nothing; the API keeps VICIdial's rules.
+    UserGroup.objects.create(user_group="ADMIN", group_name="Administrators", admin_viewable_groups="")
+    recording = recording_factory(user="1001")
+
+    body = lookup(f"agent_user=1001&date={DAY.isoformat()}").body
+
+    assert body == f"2026-12-03 12:00:00|1001|{recording.recording_id}|500|http://10.0.0.5/RECORDINGS/MP3/a.mp3\n"

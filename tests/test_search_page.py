@@ -309,6 +309,7 @@ def test_user_without_access_recordings_sees_disabled_play(page_client, recordin
     body = search(page_client, **WHOLE_DAY).content.decode()
 
     assert '<button type="button" class="play" disabled' in body
+    assert 'id="play-denied"' in body
     assert "Access Recordings is off" in body
 
 
