@@ -1,0 +1,93 @@
+"""Case 1: typical legacy API lookups, one at a time and from 4 concurrent clients."""
+import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
+
+from benchmarks import capture, fixtures, floor
+from benchmarks.http_client import fetch
+from benchmarks.progress import counting, load_average, say
+from benchmarks.stats import summarize
+
+API_PATH = "/vicidial/non_agent_api.php"
+CLIENTS = 4
+WORKER_COUNTS = (1, 2, 4)
+
+
+def api_path(**search):
+    fields = {"function": "recording_lookup", "user": fixtures.BENCH_USER, "pass": fixtures.BENCH_PASSWORD, "source": "bench"}
+    return f"{API_PATH}?{urlencode({**fields, **search})}"
+
+
+def lookups(sample):
+    """Return (name, path) of the two typical lookups for the sample recording."""
+    return [
+        ("agent_user + date", api_path(agent_user=sample["agent_user"], date=sample["date"])),
+        ("lead_id", api_path(lead_id=sample["lead_id"])),
+    ]
+
+
+def timed_requests(port, path, runs, label):
+    """Request ``path`` ``runs`` times in a row after 5 untimed requests; return the totals in seconds."""
+    for _ in range(5):
+        fetch(port, path)
+    tick = counting(label, runs)
+    times, rows = [], None
+    for done in range(1, runs + 1):
+        timing = fetch(port, path, keep_body=rows is None)
+        if rows is None:
+            rows = timing.body.count(b"\n")
+        times.append(timing.total)
+        tick(done)
+    return times, rows
+
+
+def sequential(server, sample, runs):
+    """Time each lookup through one worker and directly in MariaDB."""
+    results = {}
+    for name, path in lookups(sample):
+        say(f"Case 1, {name}: {runs} sequential requests (load {load_average():.2f})")
+        times, rows = timed_requests(server.port, path, runs, name)
+        sql = capture.search_sql(path)
+        results[name] = {
+            "rows": rows,
+            "app": summarize(times).as_dict(),
+            "floor": summarize(floor.query_floor(sql, runs)).as_dict(),
+            "connect_floor": summarize(floor.connect_floor(sql, runs)).as_dict(),
+            "sql": sql,
+            "load": load_average(),
+        }
+    return results
+
+
+def concurrent(port, path, requests):
+    """Send ``requests`` requests from CLIENTS threads; return (requests per second, latencies)."""
+    per_client = requests // CLIENTS
+
+    def client(_):
+        return [fetch(port, path).total for _ in range(per_client)]
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        latencies = [value for values in pool.map(client, range(CLIENTS)) for value in values]
+    return len(latencies) / (time.perf_counter() - started), latencies
+
+
+def throughput(server, sample, requests):
+    """Measure requests per second of each lookup with CLIENTS concurrent clients on ``server``."""
+    results = {}
+    for name, path in lookups(sample):
+        for _ in range(CLIENTS * 2):
+            fetch(server.port, path)
+        say(f"Case 1, {name}: {requests} requests from {CLIENTS} clients, {server.workers} worker(s) (load {load_average():.2f})")
+        rate, latencies = concurrent(server.port, path, requests)
+        results[name] = {"requests_per_second": rate, "latency": summarize(latencies).as_dict(), "load": load_average()}
+    return results
+
+
+def statements(sample):
+    """Return the statements each lookup sends to MariaDB, captured in this process."""
+    results = {}
+    for name, path in lookups(sample):
+        sent, counted = capture.api_statements(path)
+        results[name] = {"statements": sent, "mariadb_questions": counted}
+    return results
