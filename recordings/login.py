@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import F, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import Coalesce
 
 from recordings import ip_lists, passwords
@@ -52,16 +52,17 @@ class LoginResult:
         return self.reason is Reason.OK
 
 
-def check_login(username, password, client_ip, *, min_level=API_MIN_LEVEL, check_ip_lists=True):
+def check_login(username, password, client_ip, *, min_level=API_MIN_LEVEL, check_ip_lists=True, system=None):
     """Check a VICIdial login and update the user's counters; return a ``LoginResult``.
 
     ``username`` and ``password`` are already cleaned. ``check_ip_lists`` applies the
     system blacklist and the group's API list, which the API checks and the page does not.
+    ``system`` is the SystemSettings row when the caller has read it already.
     """
     username, password = username or "", password or ""
     client_ip = (client_ip or "")[:IP_COLUMN_WIDTH]
-    system = SystemSettings.load()
-    user = VicidialUser.objects.filter(user=username).first() if username else None
+    system = system or SystemSettings.load()
+    user = find_user(username, password, system) if username else None
     if user is None:
         spend_one_hash(password, system)
         return LoginResult(Reason.UNKNOWN_USER)
@@ -89,14 +90,26 @@ def credentials_accepted(user, password, system, min_level, now):
     return not is_locked(user, now)
 
 
+def find_user(username, password, system):
+    """Return the user named ``username``, or None.
+
+    With plain-text passwords the user comes with ``password_ok``, the database's
+    comparison of ``pass`` with ``password``, so that the check costs no extra query.
+    """
+    users = VicidialUser.objects.filter(user=username)
+    if system.pass_hash_enabled != "1" and password:
+        # Compared by the database, so its collation decides: VICIdial's utf8_unicode_ci is
+        # case- and accent-insensitive, and SQLite's NOCASE column is case-insensitive.
+        users = users.annotate(password_ok=ExpressionWrapper(Q(password=password), output_field=BooleanField()))
+    return users.first()
+
+
 def password_matches(user, password, system):
     if system.pass_hash_enabled == "1":
         return passwords.password_matches(password, user.pass_hash, system.pass_key, system.pass_cost)
     if not password:
         return False
-    # Compared by the database, so its collation decides: VICIdial's utf8_unicode_ci is
-    # case- and accent-insensitive, and SQLite's NOCASE column is case-insensitive.
-    return VicidialUser.objects.filter(pk=user.pk, password=password).exists()
+    return bool(getattr(user, "password_ok", False))
 
 
 def spend_one_hash(password, system):
