@@ -59,6 +59,13 @@ def sequential(server, sample, runs):
     return results
 
 
+def baseline(server, runs):
+    """Time ``function=version``: HTTP, gunicorn and Django with one small query and no login."""
+    say(f"Case 1, baseline: {runs} version requests (load {load_average():.2f})")
+    times, _ = timed_requests(server.port, f"{API_PATH}?function=version", runs, "version")
+    return summarize(times).as_dict()
+
+
 def concurrent(port, path, requests):
     """Send ``requests`` requests from CLIENTS threads; return (requests per second, latencies)."""
     per_client = requests // CLIENTS

@@ -12,6 +12,8 @@ def print_case1(case):
     print("|---|---|---|---|---|")
     for name, row in case["sequential"].items():
         print(f"| {name} | {row['rows']} | {cell(row['app'])} | {cell(row['floor'])} | {cell(row['connect_floor'])} |")
+    if "baseline" in case:
+        print(f"\nBaseline, `function=version` (no login, one small query): {cell(case['baseline'])}")
     print("\n### Case 1: 4 concurrent clients (requests/s; latency ms)\n")
     print("| lookup | workers | requests/s | latency |")
     print("|---|---|---|---|")
