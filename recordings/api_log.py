@@ -141,6 +141,13 @@ def known_ids(cursor, webserver, url):
     return cursor.fetchone()
 
 
+def clock_value(connection):
+    """Return (SQL, params) of the database clock for an INSERT: NOW() itself on MariaDB, saving a round trip."""
+    if connection.vendor == "mysql":
+        return "NOW()", []
+    return "%s", [database_now(connection)]
+
+
 def write_api_log(request, call, client_ip, started):
     """Write the audit rows of one call. A database error is logged, not raised."""
     try:
@@ -183,7 +190,8 @@ def _insert_rows(request, call, client_ip, started):
         placeholders = ", ".join(["%s"] * len(row))
         cursor.execute(f"INSERT INTO vicidial_api_log ({columns}) VALUES ({placeholders})", values)
         api_id = cursor.lastrowid
+        now_sql, now_params = clock_value(connection)
         cursor.execute(
-            "INSERT INTO vicidial_api_urls (api_id, api_date, remote_ip, url) VALUES (%s, %s, %s, %s)",
-            [api_id, database_now(connection), storable(client_ip, REMOTE_IP_WIDTH), storable(logged_url(request))],
+            f"INSERT INTO vicidial_api_urls (api_id, api_date, remote_ip, url) VALUES (%s, {now_sql}, %s, %s)",
+            [api_id, *now_params, storable(client_ip, REMOTE_IP_WIDTH), storable(logged_url(request))],
         )

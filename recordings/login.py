@@ -13,7 +13,8 @@ import logging
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
+from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from recordings import ip_lists, passwords
@@ -67,7 +68,7 @@ def check_login(username, password, client_ip, *, min_level=API_MIN_LEVEL, check
         spend_one_hash(password, system)
         return LoginResult(Reason.UNKNOWN_USER)
 
-    now = database_now(connections[VICIDIAL_ALIAS])
+    now = getattr(user, "database_clock", None) or database_now(connections[VICIDIAL_ALIAS])
     if not credentials_accepted(user, password, system, min_level, now):
         return LoginResult(record_failure(user, client_ip, now), user)
 
@@ -94,9 +95,12 @@ def find_user(username, password, system):
     """Return the user named ``username``, or None.
 
     With plain-text passwords the user comes with ``password_ok``, the database's
-    comparison of ``pass`` with ``password``, so that the check costs no extra query.
+    comparison of ``pass`` with ``password``, and on MariaDB with ``database_clock``,
+    its NOW(), so that neither costs an extra query.
     """
     users = VicidialUser.objects.filter(user=username)
+    if connections[VICIDIAL_ALIAS].vendor == "mysql":
+        users = users.annotate(database_clock=RawSQL("NOW()", [], output_field=DateTimeField()))
     if system.pass_hash_enabled != "1" and password:
         # Compared by the database, so its collation decides: VICIdial's utf8_unicode_ci is
         # case- and accent-insensitive, and SQLite's NOCASE column is case-insensitive.
