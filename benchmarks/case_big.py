@@ -26,27 +26,30 @@ def measure(server, runs):
     idle_rss, _ = memory_kib(worker)
     reset_peak(worker)
 
-    say(f"Case 2: {runs} requests of {fixtures.BIG_LEAD_ROWS:,} rows (load {load_average():.2f})")
-    timings, growth = [], []
-    for done in range(1, runs + 1):
-        timing = fetch(server.port, path, keep_body=done == 1)
-        if done == 1:
-            rows = timing.body.count(b"\n")
-        timings.append(timing)
-        growth.append(memory_kib(worker)[1] - idle_rss)
-        say(f"Case 2: {done}/{runs}, {timing.total * 1000:.0f} ms, peak growth {growth[-1] / 1024:.1f} MB")
-
     sql = capture.search_sql(path)
-    say(f"Case 2: floor, mariadb client > /dev/null, {runs} runs")
-    cli_times, cli_bytes = floor.cli_floor(sql, runs)
+    cli_floor, query_floor = floor.CliFloor(sql), floor.QueryFloor(sql)
+    say(f"Case 2: {runs} requests of {fixtures.BIG_LEAD_ROWS:,} rows, each followed by its floors (load {load_average():.2f})")
+    timings, growth, cli_times, query_times = [], [], [], []
+    try:
+        for done in range(1, runs + 1):
+            timing = fetch(server.port, path, keep_body=done == 1)
+            if done == 1:
+                rows = timing.body.count(b"\n")
+            timings.append(timing)
+            growth.append(memory_kib(worker)[1] - idle_rss)
+            cli_times.append(cli_floor())
+            query_times.append(query_floor())
+            say(f"Case 2: {done}/{runs}, {timing.total * 1000:.0f} ms, floor {cli_times[-1] * 1000:.0f} ms, peak growth {growth[-1] / 1024:.1f} MB")
+    finally:
+        query_floor.close()
     return {
         "rows": rows,
         "bytes": timings[0].size,
         "first_byte": summarize([t.first_byte for t in timings]).as_dict(),
         "total": summarize([t.total for t in timings]).as_dict(),
         "floor_cli": summarize(cli_times).as_dict(),
-        "floor_cli_bytes": cli_bytes,
-        "floor_mysqldb": summarize(floor.query_floor(sql, runs)).as_dict(),
+        "floor_cli_bytes": cli_floor.size,
+        "floor_mysqldb": summarize(query_times).as_dict(),
         "idle_rss_mb": idle_rss / 1024,
         "peak_growth_mb": max(growth) / 1024,
         "sql": sql,

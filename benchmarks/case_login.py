@@ -57,7 +57,7 @@ def measure_mode(server, cost, runs):
     fixtures.use_passwords(cost)
     fixtures.reset_login_counters()
     check_times, hashes = in_process_check(runs)
-    api_times, _ = timed_requests(server.port, api_path(lead_id="1"), runs, "API requests")
+    api_times, _, _ = timed_requests(server.port, api_path(lead_id="1"), runs, "API requests")
     result = {
         "check_login": summarize(check_times).as_dict(),
         "hashes_per_check": hashes,

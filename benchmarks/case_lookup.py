@@ -26,33 +26,46 @@ def lookups(sample):
     ]
 
 
-def timed_requests(port, path, runs, label):
-    """Request ``path`` ``runs`` times in a row after 5 untimed requests; return the totals in seconds."""
+def timed_requests(port, path, runs, label, alongside=()):
+    """Request ``path`` ``runs`` times in a row after 5 untimed requests; return the totals in seconds.
+
+    Each callable of ``alongside`` runs once after each request, and the seconds it
+    returns are collected too, so that floors share the app's machine load.
+    Returns (request seconds, line count of the body, [seconds of each callable]).
+    """
     for _ in range(5):
         fetch(port, path)
     tick = counting(label, runs)
-    times, rows = [], None
+    times, rows, others = [], None, [[] for _ in alongside]
     for done in range(1, runs + 1):
         timing = fetch(port, path, keep_body=rows is None)
         if rows is None:
             rows = timing.body.count(b"\n")
         times.append(timing.total)
+        for measure, collected in zip(alongside, others):
+            collected.append(measure())
         tick(done)
-    return times, rows
+    return times, rows, others
 
 
 def sequential(server, sample, runs):
-    """Time each lookup through one worker and directly in MariaDB."""
+    """Time each lookup through one worker, alternating with the same SQL run directly."""
     results = {}
     for name, path in lookups(sample):
         say(f"Case 1, {name}: {runs} sequential requests (load {load_average():.2f})")
-        times, rows = timed_requests(server.port, path, runs, name)
         sql = capture.search_sql(path)
+        query_floor = floor.QueryFloor(sql)
+        try:
+            times, rows, (floors, connect_floors) = timed_requests(
+                server.port, path, runs, name, alongside=(query_floor, lambda: floor.connect_once(sql))
+            )
+        finally:
+            query_floor.close()
         results[name] = {
             "rows": rows,
             "app": summarize(times).as_dict(),
-            "floor": summarize(floor.query_floor(sql, runs)).as_dict(),
-            "connect_floor": summarize(floor.connect_floor(sql, runs)).as_dict(),
+            "floor": summarize(floors).as_dict(),
+            "connect_floor": summarize(connect_floors).as_dict(),
             "sql": sql,
             "load": load_average(),
         }
@@ -62,7 +75,7 @@ def sequential(server, sample, runs):
 def baseline(server, runs):
     """Time ``function=version``: HTTP, gunicorn and Django with one small query and no login."""
     say(f"Case 1, baseline: {runs} version requests (load {load_average():.2f})")
-    times, _ = timed_requests(server.port, f"{API_PATH}?function=version", runs, "version")
+    times, _, _ = timed_requests(server.port, f"{API_PATH}?function=version", runs, "version")
     return summarize(times).as_dict()
 
 
@@ -95,6 +108,8 @@ def statements(sample):
     """Return the statements each lookup sends to MariaDB, captured in this process."""
     results = {}
     for name, path in lookups(sample):
+        # The first request of a database inserts its webserver and URL rows; count the next.
+        capture.api_statements(path)
         sent, counted = capture.api_statements(path)
         results[name] = {"statements": sent, "mariadb_questions": counted}
     return results

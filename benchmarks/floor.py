@@ -1,9 +1,11 @@
 """The floor: the app's own SQL run directly against MariaDB, without the app.
 
-``query_floor`` times a small Python loop on one MySQLdb connection (execute, fetch
-every row). ``connect_floor`` adds what the app pays on every request because it
-opens a new connection per request. ``cli_floor`` runs the ``mariadb`` command-line
-client with its output sent to /dev/null, process start included.
+Each floor is a callable that runs the SQL once and returns its seconds, so that a
+case can alternate app requests and floor runs and both see the same machine load.
+``QueryFloor`` is a small Python loop on one MySQLdb connection (execute, fetch every
+row). ``connect_once`` adds what the app pays on every request because it opens a
+new connection per request. ``CliFloor`` runs the ``mariadb`` command-line client with
+its output sent to /dev/null, process start included.
 """
 import os
 import subprocess
@@ -33,44 +35,44 @@ def run_query(connection, sql):
     return len(rows)
 
 
-def query_floor(sql, runs):
-    """Return the seconds of each of ``runs`` executions of ``sql`` on one connection, after a warm-up."""
+class QueryFloor:
+    """``sql`` executed on one open connection, its rows fetched."""
+
+    def __init__(self, sql):
+        self.sql = sql
+        self.connection = mysqldb_connect()
+        run_query(self.connection, sql)
+
+    def __call__(self):
+        started = time.perf_counter()
+        run_query(self.connection, self.sql)
+        return time.perf_counter() - started
+
+    def close(self):
+        self.connection.close()
+
+
+def connect_once(sql):
+    """Return the seconds to connect, run ``sql`` and close."""
+    started = time.perf_counter()
     connection = mysqldb_connect()
-    try:
-        run_query(connection, sql)
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            run_query(connection, sql)
-            times.append(time.perf_counter() - started)
-        return times
-    finally:
-        connection.close()
+    run_query(connection, sql)
+    connection.close()
+    return time.perf_counter() - started
 
 
-def connect_floor(sql, runs):
-    """Return the seconds of ``runs`` rounds of connect, run ``sql``, close."""
-    times = []
-    for _ in range(runs):
+class CliFloor:
+    """``mariadb DB -e SQL > /dev/null``; ``size`` is the bytes it prints."""
+
+    def __init__(self, sql):
+        settings = connections["vicidial"].settings_dict
+        host, port = settings["HOST"] or "127.0.0.1", str(settings["PORT"] or 3306)
+        self.command = ["mariadb", "-u", settings["USER"], "-h", host, "-P", port, settings["NAME"], "-e", sql]
+        # The password goes through the environment, never the process list.
+        self.env = dict(os.environ, MYSQL_PWD=settings["PASSWORD"] or "")
+        self.size = len(subprocess.run(self.command, check=True, capture_output=True, env=self.env).stdout)
+
+    def __call__(self):
         started = time.perf_counter()
-        connection = mysqldb_connect()
-        run_query(connection, sql)
-        connection.close()
-        times.append(time.perf_counter() - started)
-    return times
-
-
-def cli_floor(sql, runs):
-    """Return the seconds of ``runs`` runs of ``mariadb DB -e SQL > /dev/null`` and the bytes it prints."""
-    settings = connections["vicidial"].settings_dict
-    command = ["mariadb", "-u", settings["USER"], "-h", settings["HOST"] or "127.0.0.1", "-P", str(settings["PORT"] or 3306)]
-    command += [settings["NAME"], "-e", sql]
-    # The password goes through the environment, never the process list.
-    env = dict(os.environ, MYSQL_PWD=settings["PASSWORD"] or "")
-    size = len(subprocess.run(command, check=True, capture_output=True, env=env).stdout)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
-        times.append(time.perf_counter() - started)
-    return times, size
+        subprocess.run(self.command, check=True, stdout=subprocess.DEVNULL, env=self.env)
+        return time.perf_counter() - started

@@ -39,7 +39,7 @@ def parse_arguments():
     parser.add_argument("--port", type=int, default=8031, help="port of 127.0.0.1 the app listens on (default 8031)")
     parser.add_argument("--cases", default="1,2,4,5", help="comma-separated case numbers to run (default 1,2,4,5)")
     parser.add_argument("--runs", type=int, default=200, help="timed requests per measurement of cases 1, 4, 5 (default 200)")
-    parser.add_argument("--big-runs", type=int, default=10, help="timed requests of case 2 (default 10)")
+    parser.add_argument("--big-runs", type=int, default=20, help="timed requests of case 2 (default 20)")
     parser.add_argument("--requests", type=int, default=800, help="requests per lookup in the concurrent runs (default 800)")
     parser.add_argument("--json", help="file for all figures (default benchmarks/results/<database>.json)")
     return parser.parse_args()
