@@ -17,10 +17,10 @@ from django.db import connections
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast
 
-from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording, VicidialUser
+from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording
 from recordings.query_calls import campaign_condition, phone_condition
 from recordings.query_slices import NewestFirstQuerySet, combine
-from recordings.query_rows import describe_page  # noqa: F401 (part of this module's interface)
+from recordings.query_rows import agent_names, describe_page  # noqa: F401 (part of this module's interface)
 from recordings.query_scope import visible_agents, visible_to  # noqa: F401 (part of this module's interface)
 from recordings.query_window import start_time_condition, start_time_is_indexed
 
@@ -214,12 +214,6 @@ def agents_with_recordings():
     logins = list(logins)
     names = agent_names(logins)
     return [(login, names.get(login, "")) for login in logins]
-
-
-def agent_names(logins):
-    """Return {login: full name} for the vicidial_users rows of ``logins``."""
-    rows = VicidialUser.objects.filter(user__in=set(logins)).values_list("user", "full_name")
-    return {login: full_name or "" for login, full_name in rows}
 
 
 def parse_day(text):
