@@ -166,6 +166,11 @@ def _conditions(criteria):
 
 def _lazy_conditions(criteria):
     # A generator, so that no lookup runs after a condition that matches nothing.
+    texts = (criteria.agent_user, criteria.extension, criteria.uniqueid_prefix, criteria.phone_number, criteria.campaign_id)
+    if not all(_is_storable(text) for text in texts):
+        yield None
+        return
+
     fields = {
         "user": criteria.agent_user,
         "lead_id": criteria.lead_id,
@@ -182,6 +187,18 @@ def _lazy_conditions(criteria):
         yield phone_condition(criteria.phone_number, narrowed=_is_narrowed(criteria))
     if criteria.campaign_id is not None:
         yield campaign_condition(criteria.campaign_id)
+
+
+def _is_storable(text):
+    """Return whether ``text`` (or None) contains only characters of the Basic Multilingual Plane.
+
+    VICIdial's tables use MySQL's 3-byte utf8, which holds no character beyond
+    U+FFFF, so no stored value can equal or start with such a text, and MariaDB
+    rejects the comparison itself (error 1267, illegal mix of collations).
+    """
+    # NOTE: a latin1 table rejects any character outside latin1 the same way; the
+    # tables this was tested on are utf8.
+    return text is None or all(ord(character) <= 0xFFFF for character in text)
 
 
 def _is_narrowed(criteria):

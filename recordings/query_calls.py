@@ -35,7 +35,7 @@ def phone_condition(phone_number, narrowed):
     ``YYYYMMDD-HHMMSS_<phone>_<agent>``. That match cannot use an index, so it is left
     out of searches that nothing else narrows.
     """
-    digits = "".join(character for character in phone_number if character.isdigit())
+    digits = "".join(character for character in phone_number if character in "0123456789")
     if not digits:
         return None
 

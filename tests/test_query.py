@@ -110,6 +110,20 @@ def test_phone_filename_match_needs_whole_number(search_recording_factory):
     assert ids(search(Criteria(phone_number="1234567", **WHOLE_DAY))) == []
 
 
+def test_phone_ignores_non_ascii_digits(search_recording_factory, lead_factory):
+    lead_factory(10, "555")
+    search_recording_factory(recording_id=1, lead_id=10)
+
+    assert ids(search(Criteria(phone_number="555\u0663"))) == [1]
+
+
+@pytest.mark.parametrize("field", ["agent_user", "extension", "uniqueid_prefix", "phone_number", "campaign_id"])
+def test_character_beyond_bmp_matches_nothing(search_recording_factory, field):
+    search_recording_factory(recording_id=1)
+
+    assert ids(search(Criteria(**{field: "1000\U00010000"}, **WHOLE_DAY))) == []
+
+
 def test_phone_without_digits_matches_nothing(search_recording_factory):
     search_recording_factory(recording_id=1, filename="20261203-120000__1000")
 
