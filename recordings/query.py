@@ -192,7 +192,7 @@ def _lazy_conditions(criteria):
 def _is_storable(text):
     """Return whether ``text`` (or None) contains only characters of the Basic Multilingual Plane.
 
-    VICIdial's tables use MySQL's 3-byte utf8, which holds no character beyond
+    VICIdial's tables use MySQL's 3-byte utf8, which stores no character beyond
     U+FFFF, so no stored value can equal or start with such a text, and MariaDB
     rejects the comparison itself (error 1267, illegal mix of collations).
     """
