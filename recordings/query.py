@@ -90,7 +90,7 @@ def uniqueid_condition(prefix):
     Returns None when no call matches. The prefix is matched literally: ``_`` and
     ``%`` are not wildcards, and an empty prefix matches nothing.
     """
-    if not prefix:
+    if not prefix or not fits_vicidial_charset(prefix):
         return None
     # istartswith is LIKE with escaped wildcards, so the uniqueid and vicidial_id
     # indexes serve it; startswith would be LIKE BINARY, which cannot use them.
@@ -164,13 +164,23 @@ def _conditions(criteria):
     return conditions
 
 
+def fits_vicidial_charset(text):
+    """Tell whether ``text`` can be stored in VICIdial's default utf8 (3-byte) columns.
+
+    A value with a character beyond U+FFFF matches no such column, and MariaDB rejects
+    the comparison itself (error 1267, illegal mix of collations), so it is never sent.
+    """
+    return all(ord(character) <= 0xFFFF for character in text)
+
+
 def _lazy_conditions(criteria):
     # A generator, so that no lookup runs after a condition that matches nothing.
+    # NOTE: a latin1 VICIdial database rejects non-latin1 text the same way; only the
+    # 4-byte case of the default utf8 charset is screened here.
     texts = (criteria.agent_user, criteria.extension, criteria.uniqueid_prefix, criteria.phone_number, criteria.campaign_id)
-    if not all(_is_storable(text) for text in texts):
+    if not all(fits_vicidial_charset(text) for text in texts if text is not None):
         yield None
         return
-
     fields = {
         "user": criteria.agent_user,
         "lead_id": criteria.lead_id,
@@ -187,18 +197,6 @@ def _lazy_conditions(criteria):
         yield phone_condition(criteria.phone_number, narrowed=_is_narrowed(criteria))
     if criteria.campaign_id is not None:
         yield campaign_condition(criteria.campaign_id)
-
-
-def _is_storable(text):
-    """Return whether ``text`` (or None) contains only characters of the Basic Multilingual Plane.
-
-    VICIdial's tables use MySQL's 3-byte utf8, which stores no character beyond
-    U+FFFF, so no stored value can equal or start with such a text, and MariaDB
-    rejects the comparison itself (error 1267, illegal mix of collations).
-    """
-    # NOTE: a latin1 table rejects any character outside latin1 the same way; the
-    # tables this was tested on are utf8.
-    return text is None or all(ord(character) <= 0xFFFF for character in text)
 
 
 def _is_narrowed(criteria):
