@@ -2,9 +2,10 @@
 
 The legacy API and the search page both describe what they want as ``Criteria`` and
 get back a QuerySet from ``search``; neither builds its own query. Helpers live in
-sibling modules: query_window (start_time ranges without an index), query_calls
-(conditions through the call logs and leads), query_scope (what a manager may see)
-and query_rows (the names, phones and campaigns shown beside a page of results).
+sibling modules: query_window (start_time ranges without an index), query_slices
+(pages that read only the rows they can need), query_calls (conditions through the
+call logs and leads), query_scope (what a manager may see) and query_rows (the
+names, phones and campaigns shown beside a page of results).
 """
 import datetime
 import re
@@ -116,38 +117,55 @@ def search(criteria, model=Recording, *, ordering=None, viewer=None):
     but not filtered further. Slices read only the rows they can need (see
     query_slices), so the page should slice rather than iterate.
     """
-    scope = visible_to(viewer) if viewer is not None else Q()
+    conditions = _conditions(criteria)
+    if viewer is not None and conditions is not None:
+        conditions.append(visible_to(viewer))
+
     if criteria.include_archived and model is Recording:
         order = _order_by(ordering, combined=True)
-        live = _ordered(criteria, Recording, scope, order).annotate(archived=Value(False))
-        archived = _ordered(criteria, ArchivedRecording, scope, order).annotate(archived=Value(True))
+        live = _ordered(criteria, Recording, conditions, order).annotate(archived=Value(False))
+        archived = _ordered(criteria, ArchivedRecording, conditions, order).annotate(archived=Value(True))
         return combine([live, archived], order)
 
-    queryset = _ordered(criteria, model, scope, _order_by(ordering, combined=False))
+    queryset = _ordered(criteria, model, conditions, _order_by(ordering, combined=False))
     return queryset.annotate(archived=Value(model is ArchivedRecording))
 
 
-def _ordered(criteria, model, scope, order):
-    queryset = _matching(criteria, model, scope).order_by(*order)
-    queryset.id_bounded = _has_date_range(criteria) and not start_time_is_indexed(model)
-    return queryset
+def _ordered(criteria, model, conditions, order):
+    """Return ``model``'s rows matching ``conditions`` (None for none) and the date range of ``criteria``."""
+    queryset = NewestFirstQuerySet(model=model).order_by(*order)
+    if conditions is None:
+        return queryset.none()
+
+    # The id bounds of a date range differ between recording_log and its archive.
+    if _has_date_range(criteria):
+        conditions = [*conditions, start_time_condition(model, criteria.start_from, criteria.start_to)]
+        queryset.id_bounded = not start_time_is_indexed(model) and not _finds_few_rows(criteria)
+    return queryset.filter(*conditions)
+
+
+def _finds_few_rows(criteria):
+    # A lead, a phone number or a call has a handful of recordings. Reading only the
+    # newest ids first would read the whole range twice to find them.
+    return any(value is not None for value in (criteria.lead_id, criteria.phone_number, criteria.uniqueid_prefix))
 
 
 def _has_date_range(criteria):
     return criteria.start_from is not None or criteria.start_to is not None
 
 
-def _matching(criteria, model, scope):
-    queryset = NewestFirstQuerySet(model=model).filter(scope)
-    for condition in _conditions(criteria, model):
+def _conditions(criteria):
+    """Return a list of Q, one per condition of ``criteria`` but the date range, or None when nothing can match."""
+    conditions = []
+    for condition in _lazy_conditions(criteria):
         if condition is None:
-            return queryset.none()
-        queryset = queryset.filter(condition)
-    return queryset
+            return None
+        conditions.append(condition)
+    return conditions
 
 
-def _conditions(criteria, model):
-    """Yield a Q per condition of ``criteria``; None means that nothing can match."""
+def _lazy_conditions(criteria):
+    # A generator, so that no lookup runs after a condition that matches nothing.
     fields = {
         "user": criteria.agent_user,
         "lead_id": criteria.lead_id,
@@ -158,8 +176,6 @@ def _conditions(criteria, model):
     for lookup, value in fields.items():
         if value is not None:
             yield Q(**{lookup: value})
-    if _has_date_range(criteria):
-        yield start_time_condition(model, criteria.start_from, criteria.start_to)
     if criteria.uniqueid_prefix is not None:
         yield uniqueid_condition(criteria.uniqueid_prefix)
     if criteria.phone_number is not None:

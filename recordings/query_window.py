@@ -4,25 +4,25 @@ VICIdial's recording_log has no index on start_time, and a filter on it alone ma
 MariaDB read every row. recording_id grows with time, but not strictly. Rows from
 several telephony servers arrive with some seconds of clock skew. On the night a
 server's clock falls back for daylight saving time, its wall-clock start_time goes
-back one hour while recording_id keeps growing. The search therefore bisects the primary key
-(about 2 x log2(rows) point lookups) for ids whose start_time lies outside the range
-by more than ``settings.RECORDING_START_MARGIN_SECONDS`` and keeps the ids between them.
-The exact start_time filter still applies within those ids.
+back one hour while recording_id keeps growing.
 
-The bounds are exact as long as no row starts more than the margin earlier than a row
-with a lower recording_id. A table of at most
-``settings.RECORDING_FULL_SCAN_MAX_ROWS`` rows is read whole instead, which is exact
-whatever the order.
+The search therefore bisects the primary key (about 2 x log2(rows) point lookups)
+for ids whose start_time lies outside the range by more than
+``settings.RECORDING_START_MARGIN_SECONDS`` and keeps the ids between them. The exact
+start_time filter still applies within those ids. The bounds are exact as long as no
+row starts more than the margin earlier than a row with a lower recording_id. The
+default margin, 2 hours, covers the one-hour fall-back of daylight saving time plus
+up to an hour of clock skew or insert delay. Every hour of margin costs the rows of
+about two hours of calls read in addition, at both ends of the range together.
+
+A table of at most ``settings.RECORDING_FULL_SCAN_MAX_ROWS`` rows is read whole
+instead, which is exact whatever the order. Where an index on start_time exists (a
+DBA may add one, see the start_time_index_sql command), the search filters on
+start_time directly and skips the bisection.
 
 NOTE: on a larger table, a date search misses a row that starts more than the margin
 out of recording_id order (a server clock wrong by hours, rows imported later with
-old times), where VICIdial's full scan finds it. Raise the margin for such sites. The default margin, 2 hours, covers the one-hour fall-back
-of daylight saving time plus up to an hour of clock skew or insert delay. Every hour
-of margin costs the rows of about two hours of calls read in addition, at both ends of
-the range together.
-
-Where an index on start_time exists (a DBA may add one, see the start_time_index_sql
-command), the search filters on start_time directly and skips the bisection.
+old times), where VICIdial's full scan finds it. Raise the margin for such sites.
 """
 import datetime
 import logging
@@ -70,7 +70,7 @@ def start_time_is_indexed(model):
         _start_time_indexed[key] = any(
             constraint["index"] and constraint["columns"][:1] == ["start_time"] for constraint in constraints.values()
         )
-        logger.info("Index on %s.start_time: %s", model._meta.db_table, _start_time_indexed[key])
+        logger.info("Table %s has an index on start_time: %s", model._meta.db_table, _start_time_indexed[key])
     return _start_time_indexed[key]
 
 
@@ -172,8 +172,9 @@ def _probe(model, comparison, recording_id):
 
     Rows without a start_time prove nothing, so the probe takes the nearest row that
     has one. They never match a start_time range, so skipping them is safe. The SQL
-    is written out because the ORM's overhead per query, about 1 ms, is ten times
-    that of the lookup itself, and a bisection runs up to 2 x log2(rows) of them.
+    is written out because the ORM costs about ten times the lookup itself (1 ms
+    against 0.1 ms on the machine of docs/benchmarks.md), and a bisection runs up to
+    2 x log2(rows) lookups.
     """
     connection = connections[router.db_for_read(model)]
     table = connection.ops.quote_name(model._meta.db_table)

@@ -13,6 +13,8 @@ from recordings.query import describe_page
 START_TIME_FORMAT = "Y-m-d H:i:s"
 # Bounds of the page size that the query string's per_page may choose.
 MIN_PER_PAGE, MAX_PER_PAGE = 10, 200
+# Highest page number the query string may choose; far beyond any result set.
+MAX_PAGE = 10**12
 
 
 def format_duration(seconds):
@@ -112,6 +114,10 @@ class RecordingTable(tables.Table):
         # django-tables2 takes per_page from the query string unchecked. A negative value
         # makes a negative QuerySet slice (a 500), and a huge one reads every match.
         per_page = min(max(per_page or self._meta.per_page, MIN_PER_PAGE), MAX_PER_PAGE)
+        # A page number of 20 digits makes an OFFSET that overflows the database's
+        # 64-bit integer: a 500 on SQLite and MariaDB alike.
+        if isinstance(kwargs.get("page"), int):
+            kwargs["page"] = min(kwargs["page"], MAX_PAGE)
         super().paginate(*args, per_page=per_page, **kwargs)
         # Names, phone numbers and campaigns of the page's rows: three queries in all.
         describe_page([row.record for row in self.page.object_list])

@@ -8,8 +8,16 @@ import os
 
 import pytest
 from django.db import connections
+from hypothesis import settings as hypothesis_settings
 
 from recordings.vicidial_db import create_missing_tables, empty_tables
+
+
+# "ci" (the default) replays the same examples on every run; HYPOTHESIS_PROFILE=thorough
+# draws fresh random examples, and the modules that read HYPOTHESIS_PROFILE draw 20 times more.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+hypothesis_settings.register_profile("thorough", deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_collection_modifyitems(config, items):

@@ -65,6 +65,12 @@ def test_search_without_date_range_is_not_narrowed(three_days):
     assert not search(Criteria(agent_user="1000"), ordering=NEWEST_FIRST).can_narrow(slice(0, 25))
 
 
+def test_lead_search_is_not_narrowed(three_days):
+    criteria = Criteria(lead_id=10, start_from=THREE_DAYS.start_from, start_to=THREE_DAYS.start_to)
+
+    assert not search(criteria, ordering=NEWEST_FIRST).can_narrow(slice(0, 25))
+
+
 def test_legacy_order_is_not_narrowed(three_days):
     assert not search(THREE_DAYS).can_narrow(slice(0, 25))
 
