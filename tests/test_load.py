@@ -8,6 +8,7 @@ import datetime
 import pytest
 
 from benchmarks.load_traffic import Plan, run_load
+from recordings.models import UserGroup
 from tests.vicidial_factories import run_sql
 
 pytestmark = [pytest.mark.load, pytest.mark.django_db(databases="__all__", transaction=True)]
@@ -23,6 +24,8 @@ def plan(api_user, recording_factory, set_system_settings, settings, tmp_path):
     settings.RECORDINGS_PATH_MAP = [(LOCAL_PREFIX, str(tmp_path))]
     settings.AUDIO_X_ACCEL_MAP = []
     set_system_settings(log_recording_access="1")
+    # The page shows and plays only recordings of agents in groups 6666's group may view.
+    UserGroup.objects.create(user_group="ADMIN", group_name="Administrators", admin_viewable_groups=" ---ALL--- ")
     run_sql("UPDATE vicidial_users SET access_recordings = '1'")
     ids = []
     for number in range(20):
