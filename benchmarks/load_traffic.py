@@ -124,7 +124,7 @@ class Client:
             agent, day = self.random.choice(self.plan.agent_days)
             query = urllib.parse.urlencode({"agent": agent, "date_from": day, "date_to": day})
             status, body = send(self.opener, f"{self.base_url}/?{query}")
-            return None if status == 200 and b'id="results"' in body else f"search status {status}"
+            return None if status == 200 and b"<table" in body else f"search status {status}"
         first_byte = 0 if kind == "audio_play" else 1024
         url = f"{self.base_url}/recordings/{self.random.choice(self.plan.audio_ids)}/audio"
         status, _ = send(self.opener, url, headers={"Range": f"bytes={first_byte}-"})

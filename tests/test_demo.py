@@ -3,6 +3,7 @@ import datetime
 import hashlib
 import io
 import re
+import socket
 import wave
 
 import pytest
@@ -178,3 +179,13 @@ def test_same_seed_same_day_gives_same_rows(audio_directory):
     call_command("demo", "--no-serve", "--recordings", "30", stdout=io.StringIO())
 
     assert list(Recording.objects.order_by("recording_id").values_list("filename", "length_in_sec", "lead_id")) == first
+
+
+def test_demo_rejects_busy_port_before_building():
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+
+        with pytest.raises(CommandError, match=f"Port {port} .* already in use"):
+            call_command("demo", "--recordings", "5", "--port", str(port), stdout=io.StringIO())
+
+    assert not Recording.objects.exists()

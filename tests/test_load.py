@@ -8,7 +8,6 @@ import datetime
 import pytest
 
 from benchmarks.load_traffic import Plan, run_load
-from recordings.models import UserGroup
 from tests.vicidial_factories import run_sql
 
 pytestmark = [pytest.mark.load, pytest.mark.django_db(databases="__all__", transaction=True)]
@@ -24,9 +23,12 @@ def plan(api_user, recording_factory, set_system_settings, settings, tmp_path):
     settings.RECORDINGS_PATH_MAP = [(LOCAL_PREFIX, str(tmp_path))]
     settings.AUDIO_X_ACCEL_MAP = []
     set_system_settings(log_recording_access="1")
-    # The page shows and plays only recordings of agents in groups 6666's group may view.
-    UserGroup.objects.create(user_group="ADMIN", group_name="Administrators", admin_viewable_groups=" ---ALL--- ")
     run_sql("UPDATE vicidial_users SET access_recordings = '1'")
+    # The manager's group may view every group's recordings on the page.
+    run_sql(
+        "INSERT INTO vicidial_user_groups (user_group, group_name, admin_viewable_groups)"
+        " VALUES ('ADMIN', 'Administrators', ' ---ALL--- ')"
+    )
     ids = []
     for number in range(20):
         (tmp_path / f"call{number}.mp3").write_bytes(bytes(range(256)) * 64)

@@ -1,4 +1,6 @@
 """Build the demo call center and serve the search page on it."""
+import socket
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -20,6 +22,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["recordings"] < 1 or options["days"] < 1:
             raise CommandError("--recordings and --days must be at least 1.")
+        # Checked before the build, which would otherwise replace the audio files of a
+        # demo that is already serving on that port.
+        if not options["no_serve"] and port_in_use(options["port"]):
+            raise CommandError(
+                f"Port {options['port']} on 127.0.0.1 is already in use. "
+                "Stop the other server or choose another port with --port (make demo PORT=...)."
+            )
 
         call_command("migrate", database="default", interactive=False, verbosity=0)
         try:
@@ -48,3 +57,8 @@ class Command(BaseCommand):
             f"{summary.recordings} recordings ({summary.audio_files} audio files in {summary.audio_directory})."
         )
         self.stdout.write(self.style.SUCCESS(f"Log in as user {people.MANAGER_LOGIN}, password {people.MANAGER_PASSWORD}."))
+
+
+def port_in_use(port):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
