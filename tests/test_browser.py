@@ -127,6 +127,8 @@ def test_phone_search_play_seek_speed(page, demo_data, tmp_path):
     page.click(f'tr[data-recording-id="{recording.recording_id}"] button.play')
 
     page.wait_for_function("document.getElementById('player-audio').currentTime > 1")
+    # The position text follows timeupdate events, a few times a second.
+    page.wait_for_function("document.getElementById('player-position').textContent.startsWith('0:01')")
     assert page.locator("#player [data-field=lead]").text_content() == str(recording.lead_id)
     screenshot(page, "player.png", tmp_path)
     page.evaluate("const seek = document.getElementById('player-seek'); seek.value = 0; seek.dispatchEvent(new Event('change'))")
