@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 MARIADB_TEST_URL ?= mysql://root@127.0.0.1:3306/vicidial
 # Set REQUIRE_MARIADB=1 to fail, not skip, when that server is unreachable (CI does).
 REQUIRE_MARIADB ?= 0
+# Port of the demo's web server on 127.0.0.1.
+PORT ?= 8000
 
 .PHONY: demo test test-sqlite test-mariadb setup clean
 
@@ -21,13 +23,13 @@ $(VENV)/.installed: requirements.txt scripts/system_packages.sh
 	@touch $@
 
 demo: setup
-	$(BIN)/python manage.py demo
+	$(BIN)/python manage.py demo --port $(PORT)
 
 test: test-sqlite test-mariadb
 
 test-sqlite: setup
 	@echo "== Test suite on SQLite =="
-	env -u VICIDIAL_DATABASE_URL -u DATABASE_URL $(BIN)/pytest
+	env -u VICIDIAL_DATABASE_URL -u DATABASE_URL -u REQUIRE_MARIADB $(BIN)/pytest
 
 test-mariadb: setup
 	@echo "== Test suite on MariaDB ($(MARIADB_TEST_URL)) =="

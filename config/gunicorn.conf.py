@@ -21,3 +21,10 @@ max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+
+
+def post_worker_init(worker):
+    """Mask passwords in the worker's error log, which names the URI of a failed response."""
+    from config.log_filters import MaskPasswords
+
+    worker.log.error_log.addFilter(MaskPasswords())

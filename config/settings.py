@@ -117,9 +117,34 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not EMBEDDED_DEMO)
+# A deployment serves real recordings: HTTPS-only cookies and HSTS unless the environment turns them off.
+PRODUCTION = not DEBUG and not EMBEDDED_DEMO
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+
+# Browsers keep to HTTPS for SECURE_HSTS_SECONDS after one HTTPS page. Django sends the
+# header on HTTPS requests only, so behind a TLS proxy it needs SECURE_PROXY_SSL_HEADER.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# The header a TLS proxy sets to "https", for example X-Forwarded-Proto. Set it only
+# when the proxy always overwrites that header: a client could send it too.
+if env_str("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + env_str("SECURE_PROXY_SSL_HEADER").upper().replace("-", "_"), "https")
+# Off by default: the TLS proxy in front redirects http:// to https://. Behind a proxy
+# without SECURE_PROXY_SSL_HEADER, Django treats every request as http and would loop.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Old API scripts call http:// and follow no redirect; by the time one could be sent,
+# their password has crossed the network anyway.
+SECURE_REDIRECT_EXEMPT = [r"^vicidial/non_agent_api\.php$"]
+SILENCED_SYSTEM_CHECKS = []
+if not SECURE_SSL_REDIRECT:
+    # The TLS proxy redirects instead (see README, "HTTPS").
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
+if not SECURE_HSTS_PRELOAD:
+    # Joining the browsers' preload list is the domain owner's decision.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # Addresses of reverse proxies whose X-Forwarded-For header is believed.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
@@ -154,12 +179,23 @@ RECORDING_PROXY_CA_FILE = env_str("RECORDING_PROXY_CA_FILE")
 # Maximum rows of one legacy API answer, as VICIdial caps it.
 RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)
 
+# How many seconds earlier than a row with a lower recording_id a recording may start
+# (clock skew between telephony servers, the daylight saving fall-back). Date searches
+# rely on it to bound recording_id; see recordings/query_window.py.
+RECORDING_START_MARGIN_SECONDS = env_int("RECORDING_START_MARGIN_SECONDS", 7200)
+# Recording tables of at most this many rows are read whole by date searches, which
+# then need no margin: such a scan costs a few milliseconds.
+RECORDING_FULL_SCAN_MAX_ROWS = env_int("RECORDING_FULL_SCAN_MAX_ROWS", 20000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"mask_passwords": {"()": "config.log_filters.MaskPasswords"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_passwords"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Django's request logger prints URLs; legacy API URLs carry passwords.
-    "loggers": {"django.server": {"level": "WARNING"}},
+    # runserver logs request lines with their query strings, and legacy API URLs carry
+    # passwords: the console's filter masks them in the warnings that are left. Django's
+    # own config stops propagation here, so the console handler is named.
+    "loggers": {"django.server": {"level": "WARNING", "handlers": ["console"], "propagate": False}},
 }

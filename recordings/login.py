@@ -13,12 +13,13 @@ import logging
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Q, Value
+from django.db.models import DateTimeField, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from recordings import ip_lists, passwords
 from recordings.clock import database_now
+from recordings.ddl import quote_name
 from recordings.models import SystemSettings, VicidialUser
 from recordings.routers import VICIDIAL_ALIAS
 
@@ -63,7 +64,7 @@ def check_login(username, password, client_ip, *, min_level=API_MIN_LEVEL, check
     username, password = username or "", password or ""
     client_ip = (client_ip or "")[:IP_COLUMN_WIDTH]
     system = system or SystemSettings.load()
-    user = find_user(username, password, system) if username else None
+    user = find_user(username) if username else None
     if user is None:
         spend_one_hash(password, system)
         return LoginResult(Reason.UNKNOWN_USER)
@@ -91,20 +92,16 @@ def credentials_accepted(user, password, system, min_level, now):
     return not is_locked(user, now)
 
 
-def find_user(username, password, system):
+def find_user(username):
     """Return the user named ``username``, or None.
 
-    With plain-text passwords the user comes with ``password_ok``, the database's
-    comparison of ``pass`` with ``password``, and on MariaDB with ``database_clock``,
-    its NOW(), so that neither costs an extra query.
+    On MariaDB the user comes with ``database_clock``, the server's NOW(), so that the
+    clock costs no extra query. The plain-text password is compared in a query of its
+    own (password_matches), which keeps it out of Django's SQL debug log.
     """
     users = VicidialUser.objects.filter(user=username)
     if connections[VICIDIAL_ALIAS].vendor == "mysql":
         users = users.annotate(database_clock=RawSQL("NOW()", [], output_field=DateTimeField()))
-    if system.pass_hash_enabled != "1" and password:
-        # Compared by the database, so its collation decides: VICIdial's utf8_unicode_ci is
-        # case- and accent-insensitive, and SQLite's NOCASE column is case-insensitive.
-        users = users.annotate(password_ok=ExpressionWrapper(Q(password=password), output_field=BooleanField()))
     return users.first()
 
 
@@ -113,7 +110,15 @@ def password_matches(user, password, system):
         return passwords.password_matches(password, user.pass_hash, system.pass_key, system.pass_cost)
     if not password:
         return False
-    return bool(getattr(user, "password_ok", False))
+    # Compared by the database, so its collation decides: VICIdial's utf8_unicode_ci is
+    # case- and accent-insensitive, and SQLite's NOCASE column is case-insensitive.
+    # The statement goes to the driver's cursor, past Django's debug wrapper, so that
+    # the SQL log of DEBUG mode never shows the password.
+    connection = connections[VICIDIAL_ALIAS]
+    sql = "SELECT 1 FROM vicidial_users WHERE user_id = %s AND {} = %s".format(quote_name("pass", connection.vendor))
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        cursor.cursor.execute(sql, [user.pk, password])
+        return cursor.cursor.fetchone() is not None
 
 
 def spend_one_hash(password, system):
@@ -136,30 +141,44 @@ def is_locked(user, now):
 
 
 def record_failure(user, client_ip, now):
-    """Update the counters after a rejected login and return LOCKED or BAD_PASSWORD."""
-    if is_locked(user, now):
-        bump_counters(user, failed_last_type_today="aLOCK")
-        return Reason.LOCKED
+    """Update the counters after a rejected login and return LOCKED or BAD_PASSWORD.
 
-    if (user.failed_login_count or 0) < LOCK_ATTEMPTS:
-        failed_count = Coalesce(F("failed_login_count"), Value(0)) + 1
-        changes = {"failed_login_count": failed_count}
-    else:
-        changes = {"failed_login_count": 1, "last_login_date": now}
-    bump_counters(
-        user,
-        failed_login_count_today=Coalesce(F("failed_login_count_today"), Value(0)) + 1,
-        failed_last_ip_today=client_ip,
-        failed_last_type_today="aBAD",
-        **changes,
-    )
-    return Reason.BAD_PASSWORD
+    Each change is one conditional UPDATE decided by the row as stored, not as read
+    earlier, so parallel failures lose no increment and stop counting at the lock:
+    once ten failures are stored, the other attempts find the user locked.
+    """
+    failure = {
+        "failed_login_count_today": Coalesce(F("failed_login_count_today"), Value(0)) + 1,
+        "failed_last_ip_today": client_ip,
+        "failed_last_type_today": "aBAD",
+    }
+    below_lock = Q(failed_login_count__lt=LOCK_ATTEMPTS) | Q(failed_login_count__isnull=True)
+    failed_count = Coalesce(F("failed_login_count"), Value(0)) + 1
+    if bump_counters(user, below_lock, failed_login_count=failed_count, **failure):
+        return Reason.BAD_PASSWORD
+
+    # Ten or more failures, but the last login is 900 seconds old or more: VICIdial
+    # starts counting again from 1 and dates the restart.
+    stale = Q(last_login_date__isnull=True) | Q(last_login_date__lt=now - datetime.timedelta(seconds=LOCK_SECONDS))
+    restart = {"failed_login_count": 1, "last_login_date": now}
+    if bump_counters(user, Q(failed_login_count__gte=LOCK_ATTEMPTS) & stale, **restart, **failure):
+        return Reason.BAD_PASSWORD
+
+    bump_counters(user, failed_last_type_today="aLOCK")
+    return Reason.LOCKED
 
 
-def bump_counters(user, **changes):
-    """Add one to failed_login_attempts_today and apply ``changes`` to ``user``'s row."""
+def bump_counters(user, condition=None, **changes):
+    """Add one to failed_login_attempts_today and apply ``changes`` to ``user``'s row.
+
+    With ``condition`` (a ``Q``), the row changes only if it matches; return the number
+    of rows changed, 0 or 1.
+    """
     attempts = Coalesce(F("failed_login_attempts_today"), Value(0)) + 1
-    VicidialUser.objects.filter(pk=user.pk).update(failed_login_attempts_today=attempts, **changes)
+    rows = VicidialUser.objects.filter(pk=user.pk)
+    if condition is not None:
+        rows = rows.filter(condition)
+    return rows.update(failed_login_attempts_today=attempts, **changes)
 
 
 def record_success(user, client_ip, now):

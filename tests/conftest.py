@@ -8,8 +8,16 @@ import os
 
 import pytest
 from django.db import connections
+from hypothesis import settings as hypothesis_settings
 
 from recordings.vicidial_db import create_missing_tables, empty_tables
+
+
+# "ci" (the default) replays the same examples on every run; HYPOTHESIS_PROFILE=thorough
+# draws fresh random examples, and the modules that read HYPOTHESIS_PROFILE draw 20 times more.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+hypothesis_settings.register_profile("thorough", deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_collection_modifyitems(config, items):
@@ -68,6 +76,21 @@ def _fresh_vicidial_tables(request):
 @pytest.fixture
 def vicidial_vendor():
     return connections["vicidial"].vendor
+
+
+@pytest.fixture
+def logged_in_client(client, settings):
+    """A test client logged in as a Django user of the default database.
+
+    It logs in through Django's ModelBackend, so page tests do not depend on how
+    VicidialBackend checks VICIdial credentials.
+    """
+    from django.contrib.auth.models import User
+
+    model_backend = "django.contrib.auth.backends.ModelBackend"
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, model_backend]
+    client.force_login(User.objects.create_user("6666"), backend=model_backend)
+    return client
 
 
 # Factories and personas for VICIdial rows (users, groups, IP lists, settings, recordings, calls).

@@ -24,3 +24,9 @@ else:
 # Whitenoise warns on every request when STATIC_ROOT is missing; tests never collect.
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# On SQLite the VICIdial test database is a file rather than Django's shared-cache
+# in-memory database: there, parallel requests to a live server fail with "database
+# table is locked" at once instead of waiting their turn as with a file or MariaDB.
+if DATABASES["vicidial"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["vicidial"]["TEST"] = {"NAME": str(VAR_DIR / "test_vicidial.sqlite3")}
