@@ -14,14 +14,14 @@ def timed(port, path, headers, runs, label):
     return timings
 
 
-def measure(server, runs, file_size):
+def measure(server, runs, recording_id, file_size):
     """Log in through the page, then fetch the audio ``runs`` times whole and as a Range."""
     login = page_login(server.port, fixtures.BENCH_USER, fixtures.BENCH_PASSWORD)
     if login is None:
         say("Case 4 skipped: this build has no login page at /login/")
         return None
     cookies, _ = login
-    path = f"/recordings/{fixtures.AUDIO_RECORDING_ID}/audio"
+    path = f"/recordings/{recording_id}/audio"
     session = {"Cookie": cookie_header(cookies)}
     last_tenth = {**session, "Range": f"bytes={file_size - file_size // 10}-"}
 

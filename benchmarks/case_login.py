@@ -74,6 +74,26 @@ def measure_mode(server, cost, runs):
     return result
 
 
+# Cost 2 goes through the pure-Python EksBlowfish, costs 4 and up through the bcrypt package.
+HASH_COSTS = (2, 4, 10)
+
+
+def hash_only(runs):
+    """Time VICIdial's hash alone at each of HASH_COSTS, in this process."""
+    from recordings.passwords import vicidial_hash
+
+    results = {}
+    for cost in HASH_COSTS:
+        vicidial_hash(fixtures.BENCH_PASSWORD, fixtures.PASS_KEY, cost)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            vicidial_hash(fixtures.BENCH_PASSWORD, fixtures.PASS_KEY, cost)
+            times.append(time.perf_counter() - started)
+        results[f"cost {cost}"] = summarize(times).as_dict()
+    return results
+
+
 def measure(server, runs):
     """Measure every password mode, then restore plain-text passwords."""
     results = {}
@@ -83,4 +103,6 @@ def measure(server, runs):
             results[name] = measure_mode(server, cost, runs)
     finally:
         fixtures.use_passwords(None)
+    say("Case 5: the hash alone at each cost")
+    results["hash_only"] = hash_only(min(runs, 50))
     return results

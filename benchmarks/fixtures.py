@@ -1,7 +1,9 @@
 """Rows the benchmark adds to a generated database, and the sample values it searches for.
 
-Everything added here has ids far above what benchmarks/generate.py makes, and is
+The added rows belong to two leads that benchmarks/generate.py never makes. They are
 deleted and inserted again on every run, so a run can be repeated on the same data.
+Their ids follow the highest generated id, as new recordings do in VICIdial, because
+the search bisects recording ids and a gap of billions would add probes.
 """
 import wave
 from pathlib import Path
@@ -13,9 +15,8 @@ BENCH_PASSWORD = "1234"
 # A lead with 100,000 recordings, one per second from 2026-01-01 00:00:00.
 BIG_LEAD_ID = 900000001
 BIG_LEAD_ROWS = 100_000
-BIG_FIRST_ID = 3_000_000_001
 BIG_FIRST_EPOCH = 1767225600
-AUDIO_RECORDING_ID = 4_000_000_000
+AUDIO_LEAD_ID = 900000002
 AUDIO_URL_PREFIX = "http://127.0.0.1/BENCHAUDIO/"
 AUDIO_FILE_NAME = "bench-one-hour.wav"
 AUDIO_SECONDS = 3600
@@ -28,10 +29,21 @@ def cursor():
     return connections["vicidial"].cursor()
 
 
-def sample_values():
-    """Return the agent, day and lead of the recording in the middle of the generated ids."""
+def delete_added_rows():
     with cursor() as c:
-        c.execute("SELECT MAX(recording_id) FROM recording_log WHERE recording_id < %s", [BIG_FIRST_ID])
+        c.execute("DELETE FROM recording_log WHERE lead_id IN (%s, %s)", [BIG_LEAD_ID, AUDIO_LEAD_ID])
+
+
+def next_recording_id():
+    with cursor() as c:
+        c.execute("SELECT MAX(recording_id) FROM recording_log")
+        return c.fetchone()[0] + 1
+
+
+def sample_values():
+    """Return the agent, day and lead of the recording in the middle of the ids (call before adding rows)."""
+    with cursor() as c:
+        c.execute("SELECT MAX(recording_id) FROM recording_log")
         middle = c.fetchone()[0] // 2
         c.execute("SELECT user, DATE(start_time), lead_id FROM recording_log WHERE recording_id >= %s ORDER BY recording_id LIMIT 1", [middle])
         agent, day, lead_id = c.fetchone()
@@ -39,9 +51,9 @@ def sample_values():
 
 
 def insert_big_lead():
-    """Give lead BIG_LEAD_ID exactly BIG_LEAD_ROWS recordings."""
+    """Give lead BIG_LEAD_ID exactly BIG_LEAD_ROWS recordings, with the next free ids."""
+    first_id = next_recording_id()
     with cursor() as c:
-        c.execute("DELETE FROM recording_log WHERE lead_id = %s", [BIG_LEAD_ID])
         c.execute(
             "INSERT INTO recording_log (recording_id, channel, server_ip, extension, start_time, start_epoch,"
             " end_time, end_epoch, length_in_sec, length_in_min, filename, location, lead_id, user, vicidial_id)"
@@ -49,7 +61,7 @@ def insert_big_lead():
             " FROM_UNIXTIME(%s + seq), %s + seq, FROM_UNIXTIME(%s + seq + 30), %s + seq + 30, 30, 0.50,"
             " CONCAT('bulk_', seq), CONCAT('http://10.0.0.5/RECORDINGS/MP3/bulk_', seq, '-all.mp3'), %s, 'bulk', NULL"
             f" FROM seq_1_to_{BIG_LEAD_ROWS}",
-            [BIG_FIRST_ID] + [BIG_FIRST_EPOCH] * 4 + [BIG_LEAD_ID],
+            [first_id] + [BIG_FIRST_EPOCH] * 4 + [BIG_LEAD_ID],
         )
 
 
@@ -67,14 +79,15 @@ def write_audio_file(directory):
 
 
 def insert_audio_recording():
-    """Point recording AUDIO_RECORDING_ID at the WAV file under AUDIO_URL_PREFIX."""
+    """Add a recording of lead AUDIO_LEAD_ID that points at the WAV file; return its id."""
+    recording_id = next_recording_id()
     with cursor() as c:
-        c.execute("DELETE FROM recording_log WHERE recording_id = %s", [AUDIO_RECORDING_ID])
         c.execute(
             "INSERT INTO recording_log (recording_id, start_time, start_epoch, length_in_sec, filename, location, lead_id, user)"
             " VALUES (%s, '2026-02-01 12:00:00', 1769947200, %s, 'bench-one-hour', %s, %s, 'bulk')",
-            [AUDIO_RECORDING_ID, AUDIO_SECONDS, AUDIO_URL_PREFIX + AUDIO_FILE_NAME, BIG_LEAD_ID + 1],
+            [recording_id, AUDIO_SECONDS, AUDIO_URL_PREFIX + AUDIO_FILE_NAME, AUDIO_LEAD_ID],
         )
+    return recording_id
 
 
 def use_passwords(cost):

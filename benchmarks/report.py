@@ -51,9 +51,13 @@ def print_case5(case):
     print("| passwords | hashes per check | check_login | API request | page login POST | page request |")
     print("|---|---|---|---|---|---|")
     for name, row in case.items():
+        if name == "hash_only":
+            continue
         login = cell(row["page_login"]) if "page_login" in row else "n/a"
         page = cell(row["page_request"]) if "page_request" in row else "n/a"
         print(f"| {name} | {row['hashes_per_check']} | {cell(row['check_login'])} | {cell(row['api_request'])} | {login} | {page} |")
+    for cost, figures in case.get("hash_only", {}).items():
+        print(f"\nVICIdial's hash alone, {cost}: {cell(figures)} ms")
 
 
 def print_tables(results):
@@ -65,3 +69,84 @@ def print_tables(results):
     for key, printer in printers.items():
         if results.get(key):
             printer(results[key])
+
+
+def size(run):
+    return f"{run['machine']['recording_log_rows'] / 1e6:.0f}M"
+
+
+def compare_case1(runs):
+    print("| case 1, one worker | size | rows | app | floor | floor + connect | app − floor |")
+    print("|---|---|---|---|---|---|---|")
+    for name in runs[0]["case1"]["sequential"]:
+        for run in runs:
+            row = run["case1"]["sequential"][name]
+            gap = row["app"]["median"] - row["floor"]["median"]
+            print(f"| {name} | {size(run)} | {row['rows']} | {cell(row['app'])} | {cell(row['floor'])} | {cell(row['connect_floor'])} | {gap:.1f} |")
+    print()
+
+    print("| case 1, 4 clients | size | 1 worker | 2 workers | 4 workers |")
+    print("|---|---|---|---|---|")
+    for name in runs[0]["case1"]["sequential"]:
+        for run in runs:
+            rates = [f"{run['case1']['concurrent'][workers][name]['requests_per_second']:.0f}" for workers in run["case1"]["concurrent"]]
+            print(f"| {name} | {size(run)} | " + " | ".join(rates) + " |")
+    print()
+
+
+def compare_case2(runs):
+    print("| case 2 | first byte | total | floor: mariadb > /dev/null | total / floor | peak RSS growth |")
+    print("|---|---|---|---|---|---|")
+    for run in runs:
+        case = run["case2"]
+        ratio = case["total"]["median"] / case["floor_cli"]["median"]
+        print(f"| {size(run)} | {cell(case['first_byte'])} | {cell(case['total'])} | {cell(case['floor_cli'])} | {ratio:.2f} | {case['peak_growth_mb']:.1f} MB |")
+    print()
+
+
+def compare_case4(runs):
+    if not all(run.get("case4") for run in runs):
+        print("Case 4 not measured: the app had no login page.\n")
+        return
+    print("| case 4 | whole file: first byte | whole file: total | last 10%: first byte | last 10%: total |")
+    print("|---|---|---|---|---|")
+    for run in runs:
+        case = run["case4"]
+        print(f"| {size(run)} | {cell(case['whole_first_byte'])} | {cell(case['whole_total'])} | {cell(case['range_first_byte'])} | {cell(case['range_total'])} |")
+    print()
+
+
+def compare_case5(runs):
+    print("| case 5 | size | hashes per check | check_login in-process | API request | page login POST | page request |")
+    print("|---|---|---|---|---|---|---|")
+    for mode in [mode for mode in runs[0]["case5"] if mode != "hash_only"]:
+        for run in runs:
+            row = run["case5"][mode]
+            login, page = (cell(row[key]) if key in row else "n/a" for key in ("page_login", "page_request"))
+            print(
+                f"| {mode} | {size(run)} | {row['hashes_per_check']} | {cell(row['check_login'])} | {cell(row['api_request'])} |"
+                f" {login} | {page} |"
+            )
+    print()
+
+    for run in runs:
+        for cost, figures in run["case5"].get("hash_only", {}).items():
+            print(f"- {size(run)}: hash alone at {cost}: {cell(figures)} ms")
+
+
+def print_comparison(runs):
+    """Print each case's figures for several runs (database sizes) side by side, for docs/benchmarks.md."""
+    compare_case1(runs)
+    compare_case2(runs)
+    compare_case4(runs)
+    compare_case5(runs)
+    for run in runs:
+        loads = [row["load"] for row in run["case1"]["sequential"].values()] + [run[key]["load"] for key in ("case2", "case4") if run.get(key)]
+        print(f"- {size(run)}: load average (1 min) during the cases: {min(loads):.1f} to {max(loads):.1f}")
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print_comparison([json.load(open(path)) for path in sys.argv[1:]])

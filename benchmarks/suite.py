@@ -26,11 +26,12 @@ def machine():
 
 def run_cases(arguments, cases, work_dir):
     say("Adding the benchmark rows: a lead with 100,000 recordings and a one-hour WAV recording")
+    fixtures.delete_added_rows()
+    sample = fixtures.sample_values()
     fixtures.insert_big_lead()
     audio_path = fixtures.write_audio_file(work_dir)
-    fixtures.insert_audio_recording()
+    audio_id = fixtures.insert_audio_recording()
     fixtures.use_passwords(None)
-    sample = fixtures.sample_values()
     results = {"database": connections["vicidial"].settings_dict["NAME"], "machine": machine(), "sample": sample}
 
     env = app_environment(arguments.url, work_dir, {"RECORDINGS_PATH_MAP": f"{fixtures.AUDIO_URL_PREFIX}={work_dir}"})
@@ -46,7 +47,7 @@ def run_cases(arguments, cases, work_dir):
             results["case2"] = case_big.measure(app, arguments.big_runs)
     if 4 in cases:
         with server(1) as app:
-            results["case4"] = case_audio.measure(app, arguments.runs, audio_path.stat().st_size)
+            results["case4"] = case_audio.measure(app, arguments.runs, audio_id, audio_path.stat().st_size)
     if 5 in cases:
         with server(1) as app:
             results["case5"] = case_login.measure(app, arguments.runs)

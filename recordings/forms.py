@@ -1,4 +1,6 @@
 """Forms of the search page: the login form and the search form behind the FilterSet."""
+import re
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -48,14 +50,41 @@ SEARCH_FIELDS = (
 NARROWING_FIELDS = ("agent", "date_from", "date_to", "lead_id", "phone", "uniqueid")
 
 
+# Characters each text field may contain. On MariaDB, VICIdial's columns are utf8
+# (three bytes at most), and comparing them with a four-byte character such as an
+# emoji raises an error. The form therefore accepts only what the columns hold in practice.
+PHONE_PATTERN = re.compile(r"[0-9 +().\-/]*[0-9][0-9 +().\-/]*")
+UNIQUEID_PATTERN = re.compile(r"[0-9.]+")
+EXTENSION_PATTERN = re.compile(r"[\x21-\x7e]+")
+CAMPAIGN_PATTERN = re.compile(r"[A-Za-z0-9_\-]+")
+
+
+def matching_text(cleaned_data, name, pattern, message):
+    """Return the field's text when ``pattern`` matches all of it (or it is empty), else raise ValidationError."""
+    text = cleaned_data.get(name) or ""
+    if text and not pattern.fullmatch(text):
+        raise ValidationError(message)
+    return text
+
+
 class SearchForm(forms.Form):
     """Search form whose clean() checks the fields against each other."""
 
     def clean_phone(self):
-        phone = self.cleaned_data.get("phone") or ""
-        if phone and not any(character.isdigit() for character in phone):
-            raise ValidationError(_("Enter a phone number with at least one digit."))
-        return phone
+        message = _("Enter a phone number of digits 0-9. Spaces, +, -, dots and brackets are ignored.")
+        return matching_text(self.cleaned_data, "phone", PHONE_PATTERN, message)
+
+    def clean_uniqueid(self):
+        message = _("Enter a call uniqueid, or its beginning, of digits and dots, such as 1764763200.1001.")
+        return matching_text(self.cleaned_data, "uniqueid", UNIQUEID_PATTERN, message)
+
+    def clean_extension(self):
+        message = _("Enter an extension of letters, digits and symbols without spaces, such as 8309.")
+        return matching_text(self.cleaned_data, "extension", EXTENSION_PATTERN, message)
+
+    def clean_campaign(self):
+        message = _("Enter a campaign or in-group ID of letters, digits, - and _, such as SALESOUT.")
+        return matching_text(self.cleaned_data, "campaign", CAMPAIGN_PATTERN, message)
 
     def clean(self):
         cleaned = super().clean()

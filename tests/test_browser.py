@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from playwright.sync_api import expect
 from django.core.management import call_command
 
 from recordings.models import Lead, Recording, SystemSettings
@@ -102,7 +103,8 @@ def test_search_page_lists_agents_calls(logged_in_page, demo_data, tmp_path):
 
     rows = logged_in_page.locator("#results tbody tr[data-recording-id]")
     week = (newest - datetime.timedelta(days=6), datetime.datetime.combine(newest, datetime.time.max))
-    assert rows.count() == min(Recording.objects.filter(user=agent, start_time__range=week).count(), 50)
+    # expect() retries until the results page has loaded; count() would not wait.
+    expect(rows).to_have_count(min(Recording.objects.filter(user=agent, start_time__range=week).count(), 50))
     screenshot(logged_in_page, "search.png", tmp_path)
 
 
@@ -114,7 +116,7 @@ def test_keyboard_j_loads_first_recording(logged_in_page, demo_data):
 
     first = logged_in_page.locator("#results button.play").first
     assert logged_in_page.locator("#player [data-field=agent]").text_content() == first.get_attribute("data-agent")
-    assert logged_in_page.locator("#results tr.current").count() == 1
+    expect(logged_in_page.locator("#results tr.current")).to_have_count(1)
 
 
 def test_phone_search_play_seek_speed(page, demo_data, tmp_path):
@@ -127,6 +129,8 @@ def test_phone_search_play_seek_speed(page, demo_data, tmp_path):
     page.click(f'tr[data-recording-id="{recording.recording_id}"] button.play')
 
     page.wait_for_function("document.getElementById('player-audio').currentTime > 1")
+    # The position text follows timeupdate events, a few times a second.
+    page.wait_for_function("document.getElementById('player-position').textContent.startsWith('0:01')")
     assert page.locator("#player [data-field=lead]").text_content() == str(recording.lead_id)
     screenshot(page, "player.png", tmp_path)
     page.evaluate("const seek = document.getElementById('player-seek'); seek.value = 0; seek.dispatchEvent(new Event('change'))")

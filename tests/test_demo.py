@@ -160,7 +160,8 @@ def test_demo_rejects_zero_recordings(audio_directory):
 def test_demo_data_is_searchable(demo, logged_in_client):
     recording = Recording.objects.order_by("-start_time", "-recording_id").first()
 
-    response = logged_in_client.get("/", {"agent": recording.user, "day": recording.start_time.date().isoformat()})
+    day = recording.start_time.date().isoformat()
+    response = logged_in_client.get("/", {"agent": recording.user, "date_from": day, "date_to": day})
 
     assert f'data-recording-id="{recording.recording_id}"' in response.content.decode()
 

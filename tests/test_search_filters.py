@@ -144,7 +144,11 @@ ERRORS = [
     ({"lead_id": "4294967296"}, "lead_id"),
     ({"phone": "call me"}, "phone"),
     ({"phone": "1" * 31}, "phone"),
+    ({"phone": "555😀0100"}, "phone"),
     ({"uniqueid": "1" * 21}, "uniqueid"),
+    ({"uniqueid": "abc"}, "uniqueid"),
+    ({"extension": "SIP 8309", **WHOLE_DAY}, "extension"),
+    ({"campaign": "SALES OUT", **WHOLE_DAY}, "campaign"),
     ({"extension": "8" * 101}, "extension"),
     ({"min_duration": "-5"}, "min_duration"),
     ({"max_duration": "1.5"}, "max_duration"),
@@ -175,3 +179,20 @@ def test_form_keeps_values_after_search(page_client, calls):
 
     assert 'name="phone" value="3125550100"' in body
     assert 'name="extension" value="8309"' in body
+
+
+ODD_VALUES = ["\x00", "' OR 1=1 --", "%", "_", "😀", "９９", " 1001 ", "1e3", "x" * 3000, "2026-12-03T10:00"]
+FIELDS = [
+    "agent", "date_from", "date_to", "time_from", "time_to", "lead_id", "phone", "uniqueid", "extension",
+    "min_duration", "max_duration", "campaign", "include_archived", "sort",
+]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_odd_values_never_fail(page_client, calls, field):
+    for value in ODD_VALUES:
+        response = search(page_client, {**WHOLE_DAY, field: value})
+
+        assert response.status_code == HTTPStatus.OK, value
+        export = page_client.get(reverse("export"), {**WHOLE_DAY, field: value})
+        assert export.status_code == HTTPStatus.OK, value

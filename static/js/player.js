@@ -58,6 +58,10 @@
   }
 
   function load(button) {
+    if (current) {
+      current.textContent = labels.labelPlay;
+      current.removeAttribute("aria-pressed");
+    }
     current = button;
     status.textContent = "";
     showInfo(button);
@@ -146,8 +150,18 @@
     updatePosition();
   });
   audio.addEventListener("timeupdate", updatePosition);
-  audio.addEventListener("play", function () { toggle.textContent = labels.labelPause; });
-  audio.addEventListener("pause", function () { toggle.textContent = labels.labelPlay; });
+  // The current row's button mirrors the player's Play/Pause button.
+  function showPlaying(playing) {
+    const label = playing ? labels.labelPause : labels.labelPlay;
+    toggle.textContent = label;
+    if (current) {
+      current.textContent = label;
+      current.setAttribute("aria-pressed", String(playing));
+    }
+  }
+
+  audio.addEventListener("play", function () { showPlaying(true); });
+  audio.addEventListener("pause", function () { showPlaying(false); });
   // The media element's error hides the HTTP status, so a HEAD request (which writes
   // no access log row) distinguishes a missing file (404) from a rejection or a server failure.
   function explainError(src) {
@@ -164,8 +178,8 @@
   audio.addEventListener("error", function () {
     const src = current ? current.dataset.src : "";
     position.textContent = "0:00 / 0:00";
-    toggle.textContent = labels.labelPlay;
     download.hidden = true;
+    showPlaying(false);
     status.textContent = labels.labelError;
     explainError(src).then(function (message) {
       if (current && current.dataset.src === src) {
