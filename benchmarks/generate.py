@@ -45,6 +45,9 @@ def parse_arguments():
 def connect(url):
     os.environ["VICIDIAL_DATABASE_URL"] = url
     os.environ.setdefault("SECRET_KEY", "benchmark-data-generator")
+    # Building the indexes of 10 million rows takes minutes in one statement, far past
+    # the app's default 30-second read timeout.
+    os.environ.setdefault("DB_READ_TIMEOUT", "3600")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
