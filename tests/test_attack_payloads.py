@@ -157,3 +157,15 @@ def test_page_number_past_64_bits(logged_in_client, recordings):
     response = logged_in_client.get(reverse("search"), {"agent": "1000", "page": "9" * 25})
 
     assert response.status_code == 200
+
+
+def test_stored_markup_is_escaped_on_search_page(logged_in_client, vicidial_user_factory, recording_factory):
+    # VICIdial's own tables are a second source of input: names and file names are typed by its admins.
+    vicidial_user_factory("1000", "agentpw", user_level=1, full_name="<script>alert('name')</script>")
+    recording_factory(filename="<svg onload=alert('file')>", location="http://10.0.0.5/RECORDINGS/\"><img src=x onerror=alert(1)>.mp3")
+
+    page = logged_in_client.get(reverse("search"), {"agent": "1000"}).content.decode()
+
+    assert "<script>alert('name')" not in page
+    assert "<svg onload" not in page
+    assert "<img src=x" not in page
