@@ -169,3 +169,19 @@ def test_stored_markup_is_escaped_on_search_page(logged_in_client, vicidial_user
     assert "<script>alert('name')" not in page
     assert "<svg onload" not in page
     assert "<img src=x" not in page
+
+
+UNREADABLE_BODIES = {
+    "multipart without boundary": ("multipart/form-data", b"--x\r\n"),
+    "body over the upload limit": ("application/x-www-form-urlencoded", b"lead_id=1&" * 300_000),
+    "more fields than the limit": ("multipart/form-data; boundary=x", b"".join(
+        b'--x\r\nContent-Disposition: form-data; name="f%d"\r\n\r\n1\r\n' % number for number in range(1200)) + b"--x--\r\n"),
+}
+
+
+@pytest.mark.parametrize("content_type, body", UNREADABLE_BODIES.values(), ids=UNREADABLE_BODIES.keys())
+def test_unreadable_post_body_counts_as_no_fields(recordings, content_type, body):
+    response = Client().generic("POST", API_PATH, body, content_type=content_type,
+                                QUERY_STRING="function=recording_lookup&user=6666&pass=1234&source=test")
+
+    assert response.content == b"ERROR: recording_lookup INVALID SEARCH PARAMETERS: 6666||||\n"
