@@ -41,6 +41,8 @@ PAYLOADS = [
     "-1",
     "2024-02-30",
     "0000-00-00",
+    "9999-12-31",
+    "0001-01-01",
 ]
 # Markup that must never reach an HTML page unescaped.
 MARKUP_PAYLOADS = [payload for payload in PAYLOADS if "<" in payload or "\">" in payload]

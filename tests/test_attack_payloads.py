@@ -44,15 +44,15 @@ def unchanged_tables(recordings):
 
 
 def api_requests(payload):
-    """Yield (query, form body) pairs that put ``payload`` into each parameter by GET, POST and both.
+    """Yield (query, form body) pairs that put ``payload`` into each parameter, by GET and by POST.
 
-    Array forms (``name[]=``) are left to the random requests of test_hostile_input.py.
+    The POST requests send the login in the query string, so they also cover GET and
+    POST together. Array forms (``name[]=``) are left to test_hostile_input.py.
     """
     for name in API_PARAMETERS:
         pair = f"{name}={quote_plus(payload)}"
         yield f"{LOGIN}&{SEARCH}&{pair}", ""
-        yield "", f"{LOGIN}&{SEARCH}&{pair}"
-        yield f"{LOGIN}&{pair}", f"{SEARCH}&{pair}"
+        yield LOGIN, f"{SEARCH}&{pair}"
 
 
 def send_api(query, body, **headers):

@@ -108,7 +108,7 @@ def recordings(api_user, recording_factory):
     ]
 
 
-@settings(HOSTILE, max_examples=1000 * SCALE)
+@settings(HOSTILE, max_examples=800 * SCALE)
 @given(request=api_requests())
 def test_api_answers_every_request_as_documented(recordings, request):
     fresh_api_user()
@@ -129,7 +129,7 @@ def search_field_names():
     return list(RecordingFilter(data={}).form.fields) + ["page", "sort", "per_page", "x"]
 
 
-@settings(HOSTILE, max_examples=300 * SCALE)
+@settings(HOSTILE, max_examples=250 * SCALE)
 @given(data=st.data())
 def test_search_form_answers_with_form_errors(logged_in_client, recordings, data):
     names = search_field_names()
@@ -143,7 +143,7 @@ def test_search_form_answers_with_form_errors(logged_in_client, recordings, data
     assert [message for message in errors if escape(message) not in page] == [], query[:300]
 
 
-@settings(HOSTILE, max_examples=300 * SCALE)
+@settings(HOSTILE, max_examples=250 * SCALE)
 @given(data=st.data())
 def test_login_form_answers_with_form_errors(manager, data):
     pairs = data.draw(pairs_of(["username", "password", "next", "username[]", "x"]))
