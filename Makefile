@@ -27,7 +27,7 @@ test: test-sqlite test-mariadb
 
 test-sqlite: setup
 	@echo "== Test suite on SQLite =="
-	env -u VICIDIAL_DATABASE_URL -u DATABASE_URL $(BIN)/pytest
+	env -u VICIDIAL_DATABASE_URL -u DATABASE_URL -u REQUIRE_MARIADB $(BIN)/pytest
 
 test-mariadb: setup
 	@echo "== Test suite on MariaDB ($(MARIADB_TEST_URL)) =="

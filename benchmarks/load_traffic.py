@@ -122,8 +122,9 @@ class Client:
             return api_problem(*send(self.opener, self.api_query({"lead_id": self.random.choice(self.plan.leads)})))
         if kind == "page_search":
             agent, day = self.random.choice(self.plan.agent_days)
-            status, body = send(self.opener, f"{self.base_url}/?{urllib.parse.urlencode({'agent': agent, 'day': day})}")
-            return None if status == 200 and b'id="results"' in body else f"search status {status}"
+            query = urllib.parse.urlencode({"agent": agent, "date_from": day, "date_to": day})
+            status, body = send(self.opener, f"{self.base_url}/?{query}")
+            return None if status == 200 and b"<table" in body else f"search status {status}"
         first_byte = 0 if kind == "audio_play" else 1024
         url = f"{self.base_url}/recordings/{self.random.choice(self.plan.audio_ids)}/audio"
         status, _ = send(self.opener, url, headers={"Range": f"bytes={first_byte}-"})

@@ -179,6 +179,14 @@ RECORDING_PROXY_CA_FILE = env_str("RECORDING_PROXY_CA_FILE")
 # Maximum rows of one legacy API answer, as VICIdial caps it.
 RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)
 
+# How many seconds earlier than a row with a lower recording_id a recording may start
+# (clock skew between telephony servers, the daylight saving fall-back). Date searches
+# rely on it to bound recording_id; see recordings/query_window.py.
+RECORDING_START_MARGIN_SECONDS = env_int("RECORDING_START_MARGIN_SECONDS", 7200)
+# Recording tables of at most this many rows are read whole by date searches, which
+# then need no margin: such a scan costs a few milliseconds.
+RECORDING_FULL_SCAN_MAX_ROWS = env_int("RECORDING_FULL_SCAN_MAX_ROWS", 20000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

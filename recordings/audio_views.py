@@ -19,6 +19,7 @@ from recordings.audio_files import file_response, x_accel_location, x_accel_resp
 from recordings.audio_local import LocalAudio
 from recordings.audio_proxy import proxy_response
 from recordings.models import SystemSettings
+from recordings.page_scope import may_see, page_viewer
 from recordings.query import MAX_RECORDING_ID, recording_by_id
 
 logger = logging.getLogger(__name__)
@@ -60,12 +61,16 @@ def recording_audio(request, recording_id):
     system_settings = SystemSettings.load()
     recording = recording_by_id(recording_id)
 
-    # TODO: apply the search page's per-user-group visibility here too, once query.py
-    # offers it, so that a guessed id cannot reach a recording the search hides.
     denial = access_denial(request.user.get_username(), system_settings)
     if denial is not None:
         log_recording_access(request, recording, recording_id, denial, system_settings)
         return _plain(_("You do not have permission to play recordings."), 403)
+
+    if recording is not None and not may_see(page_viewer(request), recording):
+        # The same response as for a missing row, so a guessed id does not reveal that a
+        # recording exists outside the user's admin_viewable_groups.
+        logger.info("Audio of recording %s rejected: its agent is outside the user's viewable groups", recording_id)
+        return _plain(_("Audio not available."), 404)
 
     try:
         response = _serve(request, recording)

@@ -40,20 +40,49 @@ class LoginForm(AuthenticationForm):
         return ValidationError(self.error_messages[code], code=code, params={"minutes": LOCK_SECONDS // 60})
 
 
-SEARCH_FIELDS = ("agent", "day", "date_from", "date_to", "lead_id")
+# The fields that select recordings; include_archived alone only widens a search.
+SEARCH_FIELDS = (
+    "agent", "date_from", "date_to", "lead_id", "phone", "uniqueid", "extension", "min_duration", "max_duration", "campaign",
+)
+# Conditions that bound the rows a campaign search reads (see query_calls.campaign_condition).
+NARROWING_FIELDS = ("agent", "date_from", "date_to", "lead_id", "phone", "uniqueid")
 
 
 class SearchForm(forms.Form):
     """Search form whose clean() checks the fields against each other."""
 
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone") or ""
+        if phone and not any(character.isdigit() for character in phone):
+            raise ValidationError(_("Enter a phone number with at least one digit."))
+        return phone
+
     def clean(self):
         cleaned = super().clean()
-        day, first, last = cleaned.get("day"), cleaned.get("date_from"), cleaned.get("date_to")
+        self._check_days(cleaned)
+        self._check_durations(cleaned)
 
-        if day and (first or last):
-            self.add_error("day", _("Enter either a day or a range of days, not both."))
+        if self.errors:
+            return cleaned
+        if not any(cleaned.get(name) not in (None, "") for name in SEARCH_FIELDS):
+            raise ValidationError(_("Choose an agent, a date range, a phone number or a lead ID to search."))
+        if cleaned.get("campaign") and not any(cleaned.get(name) not in (None, "") for name in NARROWING_FIELDS):
+            self.add_error("campaign", _("Add a date range, an agent or a lead to search by campaign."))
+        return cleaned
+
+    def _check_days(self, cleaned):
+        first, last = cleaned.get("date_from"), cleaned.get("date_to")
         if first and last and first > last:
             self.add_error("date_to", _("The last day must not be before the first day."))
-        if not self.errors and all(cleaned.get(name) in (None, "") for name in SEARCH_FIELDS):
-            raise forms.ValidationError(_("Choose an agent, a day or a lead ID to search."))
-        return cleaned
+        if cleaned.get("time_from") and not first:
+            self.add_error("time_from", _("Enter a first day for this time."))
+        if cleaned.get("time_to") and not last:
+            self.add_error("time_to", _("Enter a last day for this time."))
+        if first and first == last and cleaned.get("time_from") and cleaned.get("time_to"):
+            if cleaned["time_from"] > cleaned["time_to"]:
+                self.add_error("time_to", _("On a single day, the end time must not be before the start time."))
+
+    def _check_durations(self, cleaned):
+        shortest, longest = cleaned.get("min_duration"), cleaned.get("max_duration")
+        if shortest is not None and longest is not None and shortest > longest:
+            self.add_error("max_duration", _("The maximum duration must not be less than the minimum."))

@@ -45,7 +45,7 @@ def non_agent_api(request):
     system = SystemSettings.load()
     params = clean_params(raw_params, non_latin=system.use_non_latin == "1")
     address = client_ip(request)
-    login = check_login(params.user, params.password, address)
+    login = check_login(params.user, params.password, address, system=system)
     if not login.ok:
         return legacy_response(login_error(login.reason, params.user, address))
 

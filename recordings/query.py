@@ -1,7 +1,11 @@
 """The one place that knows how to search recording_log.
 
 The legacy API and the search page both describe what they want as ``Criteria`` and
-get back a QuerySet from ``search``; neither builds its own query.
+get back a QuerySet from ``search``; neither builds its own query. Helpers live in
+sibling modules: query_window (start_time ranges without an index), query_slices
+(pages that read only the rows they can need), query_calls (conditions through the
+call logs and leads), query_scope (what a manager may see) and query_rows (the
+names, phones and campaigns shown beside a page of results).
 """
 import datetime
 import re
@@ -10,10 +14,15 @@ from dataclasses import dataclass
 import MySQLdb.cursors
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import CharField, F, Q
+from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast
 
 from recordings.models import ArchivedRecording, InboundCall, OutboundCall, Recording, VicidialUser
+from recordings.query_calls import campaign_condition, phone_condition
+from recordings.query_slices import NewestFirstQuerySet, combine
+from recordings.query_rows import describe_page  # noqa: F401 (part of this module's interface)
+from recordings.query_scope import visible_agents, visible_to  # noqa: F401 (part of this module's interface)
+from recordings.query_window import start_time_condition, start_time_is_indexed
 
 DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -30,6 +39,28 @@ class Criteria:
     start_to: datetime.datetime | None = None
     # Call uniqueid prefix, matched through vicidial_log and vicidial_closer_log.
     uniqueid_prefix: str | None = None
+    # Customer phone number; only its digits count (see query_calls.phone_condition).
+    phone_number: str | None = None
+    # Bounds on length_in_sec, inclusive.
+    min_duration: int | None = None
+    max_duration: int | None = None
+    # Outbound campaign or inbound in-group, as the call logs name it.
+    campaign_id: str | None = None
+    # Also search recording_log_archive; its rows come back with ``archived`` true.
+    include_archived: bool = False
+
+
+# Orderings of the search page, by name. Each ends on the primary key, so that pages
+# never repeat or skip a row. A descending start_time puts rows without one last.
+PAGE_ORDERINGS = {
+    "-start_time": ("-start_time", "-recording_id"),
+    "start_time": ("start_time", "recording_id"),
+    "user": ("user", "-start_time", "-recording_id"),
+    "-user": ("-user", "-start_time", "-recording_id"),
+    "length_in_sec": ("length_in_sec", "-start_time", "-recording_id"),
+    "-length_in_sec": ("-length_in_sec", "-start_time", "-recording_id"),
+}
+NEWEST_FIRST = "-start_time"
 
 
 def day_bounds(day):
@@ -38,6 +69,16 @@ def day_bounds(day):
         datetime.datetime.combine(day, datetime.time(0, 0, 0)),
         datetime.datetime.combine(day, datetime.time(23, 59, 59)),
     )
+
+
+def range_bounds(first_day, last_day, from_time=None, to_time=None):
+    """Return (start_from, start_to) for the days ``first_day`` to ``last_day``, both inclusive.
+
+    ``from_time`` narrows the first day and ``to_time`` the last (inclusive, to the second).
+    """
+    start_from = datetime.datetime.combine(first_day, from_time or datetime.time(0, 0, 0))
+    start_to = datetime.datetime.combine(last_day, to_time or datetime.time(23, 59, 59))
+    return start_from, start_to
 
 
 def uniqueid_condition(prefix):
@@ -64,26 +105,102 @@ def uniqueid_condition(prefix):
     return Q(vicidial_id__istartswith=prefix) | Q(vicidial_id__in=closecallids)
 
 
-def search(criteria, model=Recording):
-    """Return the recordings matching every condition of ``criteria``, oldest first.
+def search(criteria, model=Recording, *, ordering=None, viewer=None):
+    """Return the recordings matching every condition of ``criteria``.
 
-    Rows without a start_time come first, as MySQL sorts NULL before any value.
+    With ``ordering`` None the rows come oldest first, rows without a start_time first
+    as MySQL sorts NULL before any value: the legacy API's order. The search page
+    passes a key of PAGE_ORDERINGS. With ``viewer`` (a VicidialUser), only the
+    recordings of agents that user may see are kept. Each row has an ``archived``
+    attribute. With ``criteria.include_archived`` the result is a UNION of
+    recording_log and recording_log_archive: it can be sliced, counted and iterated,
+    but not filtered further. Slices read only the rows they can need (see
+    query_slices), so the page should slice rather than iterate.
     """
-    queryset = model.objects.all()
-    if criteria.agent_user is not None:
-        queryset = queryset.filter(user=criteria.agent_user)
-    if criteria.lead_id is not None:
-        queryset = queryset.filter(lead_id=criteria.lead_id)
-    if criteria.extension is not None:
-        queryset = queryset.filter(extension=criteria.extension)
-    if criteria.start_from is not None:
-        queryset = queryset.filter(start_time__gte=criteria.start_from)
-    if criteria.start_to is not None:
-        queryset = queryset.filter(start_time__lte=criteria.start_to)
+    conditions = _conditions(criteria)
+    if viewer is not None and conditions is not None:
+        conditions.append(visible_to(viewer))
+
+    if criteria.include_archived and model is Recording:
+        order = _order_by(ordering, combined=True)
+        live = _ordered(criteria, Recording, conditions, order).annotate(archived=Value(False))
+        archived = _ordered(criteria, ArchivedRecording, conditions, order).annotate(archived=Value(True))
+        return combine([live, archived], order)
+
+    queryset = _ordered(criteria, model, conditions, _order_by(ordering, combined=False))
+    return queryset.annotate(archived=Value(model is ArchivedRecording))
+
+
+def _ordered(criteria, model, conditions, order):
+    """Return ``model``'s rows matching ``conditions`` (None for none) and the date range of ``criteria``."""
+    queryset = NewestFirstQuerySet(model=model).order_by(*order)
+    if conditions is None:
+        return queryset.none()
+
+    # The id bounds of a date range differ between recording_log and its archive.
+    if _has_date_range(criteria):
+        conditions = [*conditions, start_time_condition(model, criteria.start_from, criteria.start_to)]
+        queryset.id_bounded = not start_time_is_indexed(model) and not _finds_few_rows(criteria)
+    return queryset.filter(*conditions)
+
+
+def _finds_few_rows(criteria):
+    # A lead, a phone number or a call has a handful of recordings. Reading only the
+    # newest ids first would read the whole range twice to find them.
+    return any(value is not None for value in (criteria.lead_id, criteria.phone_number, criteria.uniqueid_prefix))
+
+
+def _has_date_range(criteria):
+    return criteria.start_from is not None or criteria.start_to is not None
+
+
+def _conditions(criteria):
+    """Return a list of Q, one per condition of ``criteria`` but the date range, or None when nothing can match."""
+    conditions = []
+    for condition in _lazy_conditions(criteria):
+        if condition is None:
+            return None
+        conditions.append(condition)
+    return conditions
+
+
+def _lazy_conditions(criteria):
+    # A generator, so that no lookup runs after a condition that matches nothing.
+    fields = {
+        "user": criteria.agent_user,
+        "lead_id": criteria.lead_id,
+        "extension": criteria.extension,
+        "length_in_sec__gte": criteria.min_duration,
+        "length_in_sec__lte": criteria.max_duration,
+    }
+    for lookup, value in fields.items():
+        if value is not None:
+            yield Q(**{lookup: value})
     if criteria.uniqueid_prefix is not None:
-        condition = uniqueid_condition(criteria.uniqueid_prefix)
-        queryset = queryset.filter(condition) if condition is not None else queryset.none()
-    return queryset.order_by(F("start_time").asc(nulls_first=True), "recording_id")
+        yield uniqueid_condition(criteria.uniqueid_prefix)
+    if criteria.phone_number is not None:
+        yield phone_condition(criteria.phone_number, narrowed=_is_narrowed(criteria))
+    if criteria.campaign_id is not None:
+        yield campaign_condition(criteria.campaign_id)
+
+
+def _is_narrowed(criteria):
+    # Conditions that an index on recording_log (or the id bounds of a date range)
+    # turns into a bounded read.
+    bounded = (criteria.agent_user, criteria.lead_id, criteria.uniqueid_prefix, criteria.start_from)
+    return any(value is not None for value in bounded)
+
+
+def _order_by(ordering, combined):
+    if ordering is not None:
+        if ordering not in PAGE_ORDERINGS:
+            raise ValueError(f"Unknown ordering {ordering!r}; expected one of {', '.join(PAGE_ORDERINGS)}")
+        return PAGE_ORDERINGS[ordering]
+    # A UNION can only be ordered by its column names; both engines sort NULL first
+    # in ascending order anyway.
+    if combined:
+        return ("start_time", "recording_id")
+    return (F("start_time").asc(nulls_first=True), "recording_id")
 
 
 def agents_with_recordings():

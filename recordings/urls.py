@@ -12,6 +12,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("recordings/export.csv", views.export, name="export"),
+    path("recordings/<int:recording_id>/", views.detail, name="recording_detail"),
     path("recordings/<int:recording_id>/audio", audio_views.recording_audio, name="recording_audio"),
     path("vicidial/non_agent_api.php", legacy_api.non_agent_api, name="non_agent_api"),
 ]

@@ -7,7 +7,7 @@ import itertools
 import pytest
 from django.contrib.auth.models import User
 
-from recordings.models import Recording, Server, SystemSettings, VicidialUser
+from recordings.models import Recording, Server, SystemSettings, UserGroup, VicidialUser
 from tests.audio_server import make_self_signed_certificate, start_recording_server, stop_recording_server
 
 LOCAL_PREFIX = "http://127.0.0.1/RECORDINGS/"
@@ -45,6 +45,8 @@ def login_client(client, vicidial_user_factory, settings):
     settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, MODEL_BACKEND]
 
     def log_in(user="manager", **options):
+        # The page's scope lets ADMIN (the factory's default group) see every agent.
+        UserGroup.objects.get_or_create(user_group="ADMIN", defaults={"group_name": "ADMIN", "admin_viewable_groups": " ---ALL--- "})
         vicidial_user_factory(user, **options)
         client.force_login(User.objects.create(username=user), backend=MODEL_BACKEND)
         return client

@@ -24,6 +24,11 @@ def plan(api_user, recording_factory, set_system_settings, settings, tmp_path):
     settings.AUDIO_X_ACCEL_MAP = []
     set_system_settings(log_recording_access="1")
     run_sql("UPDATE vicidial_users SET access_recordings = '1'")
+    # The manager's group may view every group's recordings on the page.
+    run_sql(
+        "INSERT INTO vicidial_user_groups (user_group, group_name, admin_viewable_groups)"
+        " VALUES ('ADMIN', 'Administrators', ' ---ALL--- ')"
+    )
     ids = []
     for number in range(20):
         (tmp_path / f"call{number}.mp3").write_bytes(bytes(range(256)) * 64)

@@ -1,4 +1,4 @@
-// One audio player for the search page: a row's Play button loads that recording.
+// One audio player for the search and detail pages: a Play button in #results loads that recording.
 // Keys: Space plays or pauses, Left/Right skip 10 s, j/k play the next/previous row.
 (function () {
   "use strict";
@@ -16,7 +16,7 @@
   const download = document.getElementById("player-download");
   const status = document.getElementById("player-status");
   const labels = player.dataset;
-  const buttons = Array.from(document.querySelectorAll("#results button.play"));
+  const buttons = Array.from(document.querySelectorAll("#results button.play:not([disabled])"));
   let current = null;
   let dragging = false;
 
@@ -50,6 +50,9 @@
       row.removeAttribute("aria-current");
     });
     const row = button.closest("tr");
+    if (!row) {
+      return;
+    }
     row.classList.add("current");
     row.setAttribute("aria-current", "true");
   }
@@ -145,10 +148,30 @@
   audio.addEventListener("timeupdate", updatePosition);
   audio.addEventListener("play", function () { toggle.textContent = labels.labelPause; });
   audio.addEventListener("pause", function () { toggle.textContent = labels.labelPlay; });
+  // The media element's error hides the HTTP status, so a HEAD request (which writes
+  // no access log row) distinguishes a missing file (404) from a rejection or a server failure.
+  function explainError(src) {
+    return fetch(src, { method: "HEAD", credentials: "same-origin" }).then(function (response) {
+      if (response.status === 404) {
+        return labels.labelMissing;
+      }
+      return response.status === 403 ? labels.labelForbidden : labels.labelError;
+    }).catch(function () {
+      return labels.labelError;
+    });
+  }
+
   audio.addEventListener("error", function () {
-    status.textContent = labels.labelError;
+    const src = current ? current.dataset.src : "";
     position.textContent = "0:00 / 0:00";
     toggle.textContent = labels.labelPlay;
+    download.hidden = true;
+    status.textContent = labels.labelError;
+    explainError(src).then(function (message) {
+      if (current && current.dataset.src === src) {
+        status.textContent = message;
+      }
+    });
   });
 
   document.addEventListener("keydown", function (event) {

@@ -1,0 +1,188 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+
+from recordings.models import Recording
+from recordings.query import Criteria, day_bounds, search
+from recordings.query_window import forget_start_time_indexes, id_bounds, start_time_condition, start_time_is_indexed
+from tests.query_factories import FIRST_START, SPACING, three_days  # noqa: F401 (fixtures)
+
+DAY = datetime.date(2026, 12, 2)
+
+
+
+@pytest.fixture(autouse=True)
+def bisect_small_tables(settings):
+    """Bound recording_id even on these tables of a few hundred rows."""
+    settings.RECORDING_FULL_SCAN_MAX_ROWS = 0
+
+def ids(queryset):
+    return [recording.recording_id for recording in queryset]
+
+
+def lookups(condition):
+    """Return the lookup names in a Q, such as {"start_time__gte", "pk__lte"}."""
+    names = set()
+    for child in condition.children:
+        names |= lookups(child) if hasattr(child, "children") else {child[0]}
+    return names
+
+
+def start_of(recording_id):
+    return FIRST_START + (recording_id - 1) * SPACING
+
+
+def test_day_is_bounded_on_both_ends(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+
+    lowest, highest = id_bounds(Recording, *day_bounds(DAY))
+
+    assert (lowest, highest) == (277, 588)
+
+
+def test_bounds_stay_within_margin(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+    start_from, start_to = day_bounds(DAY)
+
+    lowest, highest = id_bounds(Recording, start_from, start_to)
+
+    assert start_of(lowest) >= start_from - datetime.timedelta(seconds=3600 + 300)
+    assert start_of(highest) <= start_to + datetime.timedelta(seconds=3600 + 300)
+
+
+def test_day_search_finds_exactly_that_day(three_days):
+    found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
+
+    assert found == list(range(289, 289 + 288))
+
+
+def test_range_before_first_recording_has_no_lower_bound(three_days):
+    assert id_bounds(Recording, FIRST_START - datetime.timedelta(days=5), FIRST_START)[0] is None
+
+
+def test_range_after_last_recording_has_no_upper_bound(three_days):
+    later = FIRST_START + datetime.timedelta(days=30)
+
+    assert id_bounds(Recording, FIRST_START, later)[1] is None
+
+
+def test_empty_table_has_no_bounds():
+    assert id_bounds(Recording, *day_bounds(DAY)) == (None, None)
+
+
+# Recording 596 (day 3, 01:35) comes from a server whose clock ran 100 minutes
+# behind, so it starts at 23:55 on day 2, after rows with lower ids. Recording 280
+# (day 1, 23:15) comes from one whose clock ran 55 minutes ahead, so it starts at
+# 00:10 on day 2, before rows with higher ids. The bisection misses both without
+# the margin.
+@pytest.mark.parametrize("recording_id, start", [(596, datetime.time(23, 55)), (280, datetime.time(0, 10))])
+def test_row_out_of_order_within_margin_is_found(three_days, settings, recording_id, start):
+    settings.RECORDING_START_MARGIN_SECONDS = 7200
+    Recording.objects.filter(recording_id=recording_id).update(start_time=datetime.datetime.combine(DAY, start))
+
+    found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
+
+    assert recording_id in found
+
+
+def test_search_reads_only_id_window(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+
+    condition = start_time_condition(Recording, *day_bounds(DAY))
+
+    assert lookups(condition) == {"start_time__gte", "start_time__lte", "pk__gte", "pk__lte"}
+
+
+def test_null_start_rows_never_match_range(three_days):
+    Recording.objects.filter(recording_id__in=range(300, 400)).update(start_time=None)
+
+    found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
+
+    assert found == list(range(289, 300)) + list(range(400, 289 + 288))
+
+
+def test_null_start_rows_keep_bounds(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+    Recording.objects.filter(recording_id__in=range(250, 650)).update(start_time=None)
+
+    lowest, highest = id_bounds(Recording, *day_bounds(DAY))
+
+    assert lowest is not None
+    assert highest is not None
+
+
+def test_only_null_starts_match_no_range(settings):
+    Recording.objects.bulk_create([Recording(recording_id=number, start_time=None) for number in range(1, 50)])
+
+    assert ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1]))) == []
+
+
+def test_open_ended_range_keeps_later_rows(three_days):
+    start_from = datetime.datetime.combine(DAY + datetime.timedelta(days=1), datetime.time(23, 0))
+
+    assert ids(search(Criteria(start_from=start_from))) == list(range(853, 865))
+
+
+@pytest.fixture
+def start_time_index():
+    """Add an index on recording_log.start_time for one test, then drop it."""
+    connection = connections["vicidial"]
+    table = "recording_log"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE INDEX start_time ON {table} (start_time)")
+    forget_start_time_indexes()
+    yield
+    with connection.cursor() as cursor:
+        if connection.vendor == "mysql":
+            cursor.execute(f"DROP INDEX start_time ON {table}")
+        else:
+            cursor.execute("DROP INDEX start_time")
+    forget_start_time_indexes()
+
+
+def test_table_without_index_is_detected():
+    forget_start_time_indexes()
+
+    assert start_time_is_indexed(Recording) is False
+
+
+@pytest.mark.django_db(transaction=True, databases="__all__")
+def test_index_on_start_time_is_detected(start_time_index):
+    assert start_time_is_indexed(Recording) is True
+
+
+@pytest.mark.django_db(transaction=True, databases="__all__")
+def test_index_on_start_time_replaces_id_bounds(start_time_index):
+    condition = start_time_condition(Recording, *day_bounds(DAY))
+
+    assert lookups(condition) == {"start_time__gte", "start_time__lte"}
+
+
+@pytest.mark.django_db(transaction=True, databases="__all__")
+def test_index_search_finds_exactly_that_day(start_time_index, three_days):
+    found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
+
+    assert found == list(range(289, 289 + 288))
+
+
+def test_small_table_is_read_whole(three_days, settings):
+    settings.RECORDING_FULL_SCAN_MAX_ROWS = 20000
+    Recording.objects.filter(recording_id=10).update(start_time=datetime.datetime.combine(DAY, datetime.time(12)))
+
+    found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
+
+    assert 10 in found
+
+
+def test_small_table_has_no_bounds(three_days, settings):
+    settings.RECORDING_FULL_SCAN_MAX_ROWS = 20000
+
+    assert id_bounds(Recording, *day_bounds(DAY)) == (None, None)
+
+
+def test_index_command_prints_alter_table(capsys):
+    call_command("start_time_index_sql")
+
+    assert "ALTER TABLE recording_log ADD INDEX start_time (start_time);" in capsys.readouterr().out.splitlines()
