@@ -78,10 +78,20 @@ def form_body(request):
         if content_type == FORM_CONTENT_TYPE:
             return parse_pairs(request.body.decode("utf-8", "surrogateescape"))
         if content_type == "multipart/form-data":
-            return {php_name(name)[0]: values[-1] for name, values in request.POST.lists() if name}
+            return multipart_fields(request.POST)
     except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent) as error:
         logger.info("Ignored an unreadable POST body: %s", error.__class__.__name__)
     return {}
+
+
+def multipart_fields(post):
+    """Return the fields of a parsed multipart body by their PHP names, arrays as ARRAY like parse_pairs."""
+    fields = {}
+    for raw_name, values in post.lists():
+        name, is_array = php_name(raw_name)
+        if name:
+            fields[name] = ARRAY if is_array else values[-1]
+    return fields
 
 
 def merged_params(request):

@@ -115,6 +115,23 @@ def test_search_fields_resist_payload(logged_in_client, unchanged_tables, payloa
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_export_fields_resist_payload(logged_in_client, unchanged_tables, payload):
+    # Every field at once: the export of an invalid search is the search page, tested field by field above.
+    response = logged_in_client.get(reverse("export"), {name: payload for name in search_fields()})
+
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200
+    assert [markup for markup in MARKUP_PAYLOADS if markup.encode() in body] == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_detail_path_resists_payload(logged_in_client, unchanged_tables, payload):
+    response = logged_in_client.get(f"/recordings/{quote_plus(payload)}/")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
 def test_login_fields_resist_payload(unchanged_tables, payload):
     for fields in ({"username": payload, "password": "x"}, {"username": "manager", "password": payload},
                    {"username": payload, "password": payload, "next": payload}):
@@ -185,3 +202,10 @@ def test_unreadable_post_body_counts_as_no_fields(recordings, content_type, body
                                 QUERY_STRING="function=recording_lookup&user=6666&pass=1234&source=test")
 
     assert response.content == b"ERROR: recording_lookup INVALID SEARCH PARAMETERS: 6666||||\n"
+
+
+def test_multipart_array_counts_as_empty(recordings):
+    # As in a form-encoded body: stage[]=csv is an array, so the stage stays the default pipe.
+    response = Client().post(f"{API_PATH}?{LOGIN}", {"lead_id": "100002", "stage[]": "csv"})
+
+    assert b"".join(response.streaming_content) == b"2024-03-01 09:00:00|1000|1002|100002|http://10.0.0.5/RECORDINGS/MP3/b.mp3\n"
