@@ -6,10 +6,16 @@ occurrence of a name wins, ``.`` and space in a name become ``_``, and a name en
 in ``[...]`` makes an array, which the product treats as an empty value (VICIdial
 crashes on arrays).
 """
+import logging
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http.multipartparser import MultiPartParserError
+
 from recordings.cleaning import keep_chars
+
+logger = logging.getLogger(__name__)
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 # The value a name gets when the request sends it as an array (``name[]=...``).
@@ -59,15 +65,33 @@ def parse_pairs(encoded):
 
 
 def form_body(request):
-    """Return the decoded form fields of a POST request, or an empty dict."""
+    """Return the decoded form fields of a POST request, or an empty dict.
+
+    A body Django refuses to parse (a multipart body without a boundary, more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS fields, more than DATA_UPLOAD_MAX_MEMORY_SIZE bytes)
+    counts as no fields, as PHP leaves $_POST empty when it cannot read a body.
+    """
     if request.method != "POST":
         return {}
     content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
-    if content_type == FORM_CONTENT_TYPE:
-        return parse_pairs(request.body.decode("utf-8", "surrogateescape"))
-    if content_type == "multipart/form-data":
-        return {php_name(name)[0]: values[-1] for name, values in request.POST.lists() if name}
+    try:
+        if content_type == FORM_CONTENT_TYPE:
+            return parse_pairs(request.body.decode("utf-8", "surrogateescape"))
+        if content_type == "multipart/form-data":
+            return multipart_fields(request.POST)
+    except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent) as error:
+        logger.info("Ignored an unreadable POST body: %s", error.__class__.__name__)
     return {}
+
+
+def multipart_fields(post):
+    """Return the fields of a parsed multipart body by their PHP names, arrays as ARRAY like parse_pairs."""
+    fields = {}
+    for raw_name, values in post.lists():
+        name, is_array = php_name(raw_name)
+        if name:
+            fields[name] = ARRAY if is_array else values[-1]
+    return fields
 
 
 def merged_params(request):

@@ -9,11 +9,14 @@ import unicodedata
 
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 DIGITS = frozenset("0123456789")
+LAST_THREE_BYTE_CHARACTER = "\uffff"
 
 
 def is_letter(char, non_latin):
     if non_latin:
-        return unicodedata.category(char).startswith("L")
+        # VICIdial's utf8 (3-byte) columns cannot hold a character past U+FFFF, and
+        # MariaDB rejects comparing one with them (error 1267, a 500), so such letters go.
+        return char <= LAST_THREE_BYTE_CHARACTER and unicodedata.category(char).startswith("L")
     return char in ASCII_LETTERS
 
 

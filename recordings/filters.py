@@ -3,6 +3,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from recordings.forms import SearchForm
@@ -35,9 +36,21 @@ class WholeNumberFilter(django_filters.Filter):
         super().__init__(min_value=0, max_value=MAX_UNSIGNED_INT, **kwargs)
 
 
+def reject_four_byte_characters(value):
+    """Reject characters past U+FFFF, which VICIdial's utf8 (3-byte) columns cannot hold.
+
+    MariaDB refuses to compare such a character with those columns (error 1267).
+    """
+    if any(char > "\uffff" for char in value):
+        raise ValidationError(_("Remove the emoji or other characters that VICIdial cannot store."), code="invalid")
+
+
 class TextFilter(django_filters.CharFilter):
     def __init__(self, max_length, **kwargs):
-        super().__init__(max_length=max_length, widget=forms.TextInput(attrs={"maxlength": max_length}), **kwargs)
+        super().__init__(
+            max_length=max_length, widget=forms.TextInput(attrs={"maxlength": max_length}),
+            validators=[reject_four_byte_characters], **kwargs,
+        )
 
 
 class RecordingFilter(django_filters.FilterSet):

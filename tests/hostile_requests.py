@@ -35,32 +35,35 @@ PAYLOADS = [
     "%0d%0aX-Injected:%201",
     "\x00",
     "\u202e\u0000\ufeff",
+    "\U0001f600\U00010000",
     "A" * 5000,
     "9" * 400,
     "1e309",
     "-1",
     "2024-02-30",
     "0000-00-00",
+    "9999-12-31",
+    "0001-01-01",
 ]
 # Markup that must never reach an HTML page unescaped.
 MARKUP_PAYLOADS = [payload for payload in PAYLOADS if "<" in payload or "\">" in payload]
 
-WORD = r"[A-Za-z0-9_-]*"
-ECHO = rf"{WORD}\|{WORD}\|[0-9]*\|[0-9-]*\|[A-Za-z0-9._ -]*"
+# Letters of any script: with use_non_latin=1 the filters keep them.
+WORD = r"[\w-]*"
+ECHO = rf"{WORD}\|{WORD}\|[0-9]*\|[0-9-]*\|[\w. -]*"
 ERROR_LINES = re.compile(
     "|".join([
         rf"ERROR: Login incorrect, please try again: \|{WORD}\|\|(BAD|2FA)\|\n",
         rf"ERROR: Too many login attempts, try again in 15 minutes: \|{WORD}\|LOCK\|\n",
         r"ERROR: Your IP Address is not allowed: [^\n|]*: \|\|IPBLOCK\|\n",
         r"ERROR: NO FUNCTION SPECIFIED\n",
-        r"ERROR: Invalid Source - (?P<source>[A-Za-z0-9]?)\nERROR: Invalid Source: \|(?P=source)\|\n",
+        r"ERROR: Invalid Source - (?P<source>[^\W_]?)\nERROR: Invalid Source: \|(?P=source)\|\n",
         rf"ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: \|{WORD}\|recording_lookup\|\n",
         rf"ERROR: recording_lookup USER DOES NOT HAVE PERMISSION TO GET RECORDING INFO: \|{WORD}\|0\|\n",
         rf"ERROR: recording_lookup INVALID SEARCH PARAMETERS: {ECHO}\n",
         rf"ERROR: recording_lookup NO RECORDINGS FOUND - {ECHO}\n",
         r"VERSION: 2\.14-194\|BUILD: 241004\|DATE: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\|EPOCH: \d+\|DST: [01]\|TZ: [^|\n]*\|TZNOW: [^|\n]*\|\n",
     ]),
-    re.ASCII,
 )
 TEAPOT = re.compile(r"Coffee: (coffee|start_coffee|make_coffee|brew_coffee)\|Error 418 I'm a teapot")
 LEGACY_CONTENT_TYPE = "text/html; charset=utf-8"

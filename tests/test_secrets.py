@@ -3,6 +3,7 @@ import logging
 import os
 import runpy
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -22,7 +23,8 @@ from tests.vicidial_factories import run_sql
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "Zx9SecretPw"
-SERVER_PORT = 8062
+# Ports this suite may give runserver; the first free one is used, so two runs can overlap.
+SERVER_PORTS = range(8062, 8070)
 # Requests that reach each outcome of the API: rows, errors after login, failed logins.
 API_QUERIES = [
     f"function=recording_lookup&source=test&user=keeper&pass={PASSWORD}&agent_user=1000&date=2024-03-01",
@@ -194,26 +196,37 @@ def test_ssl_redirect_spares_legacy_api(keeper):
     assert Client().get(reverse("login")).status_code == 301
 
 
+def free_port():
+    for port in SERVER_PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError(f"no free port in {SERVER_PORTS}")
+
+
 @pytest.fixture
 def runserver(tmp_path):
-    """Run manage.py runserver on port 8062 with the product's logging; yield its log file."""
+    """Run manage.py runserver on a free port with the product's logging; yield (port, log file)."""
+    port = free_port()
     log_path = tmp_path / "runserver.log"
     environment = {**os.environ, "VAR_DIR": str(tmp_path), "SECRET_KEY": "runserver-test-key"}
     environment.pop("VICIDIAL_DATABASE_URL", None)
     environment["DJANGO_SETTINGS_MODULE"] = "config.settings"
     with open(log_path, "w") as log:
-        server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{SERVER_PORT}", "--noreload"],
+        server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
                                   cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for_port(SERVER_PORT)
-        yield log_path
+        wait_for_port(port, server)
+        yield port, log_path
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def wait_for_port(port):
+def wait_for_port(port, server):
     for _ in range(100):
+        if server.poll() is not None:
+            raise RuntimeError(f"runserver exited with status {server.returncode}")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/vicidial/non_agent_api.php?function=coffee", timeout=1)
         except urllib.error.HTTPError:
@@ -234,10 +247,11 @@ def wait_for_lines(path, text, count):
 
 
 def test_runserver_log_masks_password_of_4xx_request(runserver):
+    port, log_path = runserver
     opener = urllib.request.build_opener()
-    fetch(opener, f"http://127.0.0.1:{SERVER_PORT}/vicidial/non_agent_api.php?function=coffee&user=6666&pass={PASSWORD}")
-    fetch(opener, f"http://127.0.0.1:{SERVER_PORT}/no/such/page?user=6666&pass={PASSWORD}")
+    fetch(opener, f"http://127.0.0.1:{port}/vicidial/non_agent_api.php?function=coffee&user=6666&pass={PASSWORD}")
+    fetch(opener, f"http://127.0.0.1:{port}/no/such/page?user=6666&pass={PASSWORD}")
 
-    log = wait_for_lines(runserver, "pass=XXXXXXXX", 2)
+    log = wait_for_lines(log_path, "pass=XXXXXXXX", 2)
     assert "pass=XXXXXXXX" in log
     assert PASSWORD not in log
