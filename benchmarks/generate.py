@@ -23,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.django_env import setup_django  # noqa: E402
+
 AGENTS = 200
 DAYS = 365
 FIRST_EPOCH = 1735689600  # 2025-01-01 00:00:00 UTC
@@ -43,15 +45,9 @@ def parse_arguments():
 
 
 def connect(url):
-    os.environ["VICIDIAL_DATABASE_URL"] = url
-    os.environ.setdefault("SECRET_KEY", "benchmark-data-generator")
     # Building the indexes of 10 million rows takes minutes in one statement, far past
     # the app's default 30-second read timeout.
-    os.environ.setdefault("DB_READ_TIMEOUT", "3600")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    setup_django(url, DB_READ_TIMEOUT=os.environ.get("DB_READ_TIMEOUT", "3600"))
     from django.db import connections
 
     connection = connections["vicidial"]

@@ -22,7 +22,6 @@ process (statements per request, check_login) always come from this checkout's c
 """
 import argparse
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -30,6 +29,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from benchmarks.django_env import setup_django  # noqa: E402
 
 
 def parse_arguments():
@@ -45,25 +46,12 @@ def parse_arguments():
     return parser.parse_args()
 
 
-def setup_django(url, work_dir):
-    os.environ.update(
-        VICIDIAL_DATABASE_URL=url,
-        DATABASE_URL=f"sqlite:///{work_dir}/runner.sqlite3",
-        SECRET_KEY="benchmark-only-secret-key",
-        DJANGO_SETTINGS_MODULE="config.settings",
-        LOG_LEVEL="WARNING",
-    )
-    import django
-
-    django.setup()
-
-
 def main():
     arguments = parse_arguments()
     cases = {int(case) for case in arguments.cases.split(",")}
     work_dir = Path(tempfile.mkdtemp(prefix="bench-api-"))
     try:
-        setup_django(arguments.url, work_dir)
+        setup_django(arguments.url, DATABASE_URL=f"sqlite:///{work_dir}/runner.sqlite3")
         from benchmarks.suite import run_cases
 
         results = run_cases(arguments, cases, work_dir)

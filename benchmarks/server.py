@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.progress import say
 
 START_TIMEOUT = 60
-# A path every build of the app answers without a login or a database row.
+# A path that every build of the app serves without a login or a database row.
 READY_PATH = "/vicidial/non_agent_api.php?function=version"
 
 
@@ -49,7 +49,7 @@ class AppServer:
                 return
             time.sleep(0.2)
         self.stop()
-        raise RuntimeError(f"gunicorn did not answer within {START_TIMEOUT} s; see {self.log_path}")
+        raise RuntimeError(f"gunicorn did not respond within {START_TIMEOUT} s; see its log {self.log_path}")
 
     def answers(self):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)

@@ -12,13 +12,14 @@ range in milliseconds over the runs, after one untimed warm-up run.
 """
 import argparse
 import datetime
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.django_env import setup_django  # noqa: E402
 
 PAGE_SIZE = 25
 
@@ -28,16 +29,6 @@ def parse_arguments():
     parser.add_argument("url", help="mysql:// URL of a database filled by benchmarks/generate.py")
     parser.add_argument("--runs", type=int, default=20, help="timed runs per search (default 20)")
     return parser.parse_args()
-
-
-def setup_django(url):
-    os.environ["VICIDIAL_DATABASE_URL"] = url
-    os.environ.setdefault("SECRET_KEY", "benchmark-timing")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
 
 
 def searches(sample, manager):
@@ -123,7 +114,7 @@ def main():
     manager = VicidialUser(user="bench-manager", user_group="BENCH_TEAMLEAD")
     prepare_manager_group()
     print(f"{count:,} recordings; sample recording {sample.pk}, agent {sample.user}, {sample.start_time}")
-    print(f"| search | rows on page | first page, ms | SQL alone, ms |\n|---|---|---|---|")
+    print("| search | rows on page | first page, ms | SQL alone, ms |\n|---|---|---|---|")
     for name, criteria, viewer in searches(sample, manager):
         rows = len(first_page(criteria, viewer))
         page = summary(time_runs(lambda: first_page(criteria, viewer), arguments.runs))

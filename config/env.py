@@ -1,7 +1,7 @@
 """Typed readers for settings that come from the environment.
 
 Each helper names the variable in its error, so a bad deployment fails at start-up
-with a message that says what to fix.
+with a message that names what to fix.
 """
 import os
 

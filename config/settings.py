@@ -80,7 +80,7 @@ TEMPLATES = [
     },
 ]
 
-# "default" holds the app's own tables (sessions, auth); "vicidial" is VICIdial's
+# "default" contains the app's own tables (sessions, auth); "vicidial" is VICIdial's
 # database, reached only through the unmanaged models in recordings.models.
 DATABASES = {
     "default": env_database("DATABASE_URL", VAR_DIR / "app.sqlite3"),
@@ -176,7 +176,7 @@ RECORDING_PROXY_MAX_BYTES = env_int("RECORDING_PROXY_MAX_BYTES", 1024 * 1024 * 1
 RECORDING_PROXY_VERIFY_TLS = env_bool("RECORDING_PROXY_VERIFY_TLS", True)
 RECORDING_PROXY_CA_FILE = env_str("RECORDING_PROXY_CA_FILE")
 
-# Maximum rows of one legacy API answer, as VICIdial caps it.
+# Maximum rows of one legacy API response, the cap VICIdial applies.
 RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)
 
 # How many seconds earlier than a row with a lower recording_id a recording may start

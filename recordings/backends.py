@@ -59,7 +59,7 @@ class VicidialBackend(BaseBackend):
         if request is not None:
             setattr(request, REASON_ATTRIBUTE, reason)
         if reason is not Reason.OK:
-            logger.info("Page login refused for VICIdial user id %s: %s", getattr(result.user, "user_id", None), reason)
+            logger.info("Page login rejected for VICIdial user id %s: %s", getattr(result.user, "user_id", None), reason)
             return None
         return self.session_user(result.user)
 

@@ -1,8 +1,8 @@
 """The VICIdial database's clock.
 
 VICIdial writes NOW() of its database server into DATETIME columns. The product
-does the same on MariaDB/MySQL so that its rows agree with VICIdial's own, whatever
-zone the app server is in; on SQLite (the demo) it uses the local clock.
+does the same on MariaDB/MySQL, so its rows agree with VICIdial's own whatever zone
+the app server is in. On SQLite (the demo) it uses the local clock.
 """
 import datetime
 

@@ -1,4 +1,4 @@
-"""Turn a database outage into a clear 503 answer instead of a 500.
+"""Turn a database outage into a clear 503 response instead of a 500.
 
 When MariaDB is stopped, restarting or unreachable, a view fails with an
 OperationalError. The legacy API then returns one error line and the pages return a

@@ -101,8 +101,8 @@ class UserGroup(models.Model):
 
 
 class SystemSettings(models.Model):
-    # system_settings has no key column; it always holds exactly one row, which is only
-    # ever read, so its version column stands in as the key Django requires.
+    # system_settings has no key column. It always contains exactly one row, which the
+    # app only reads, so its version column serves as the key Django requires.
     version = models.CharField(max_length=50, primary_key=True)
     use_non_latin = models.CharField(max_length=1, null=True)
     pass_hash_enabled = models.CharField(max_length=1, null=True)

@@ -1,4 +1,4 @@
-"""The one place that knows how to search recording_log.
+"""The one module that builds searches on recording_log.
 
 The legacy API and the search page both describe what they want as ``Criteria`` and
 get back a QuerySet from ``search``; neither builds its own query. Helpers live in
@@ -223,7 +223,7 @@ def agents_with_recordings():
 
     The full name is "" for a login that has no vicidial_users row.
     """
-    # MariaDB answers this DISTINCT from the user index alone (EXPLAIN shows "Using
+    # MariaDB resolves this DISTINCT from the user index alone (EXPLAIN shows "Using
     # index for group-by"), so it reads one index entry per agent, not every row.
     logins = Recording.objects.exclude(user__isnull=True).exclude(user="").values_list("user", flat=True).distinct().order_by("user")
     logins = list(logins)

@@ -120,7 +120,7 @@ def _id_span(model):
 def _row_count(model):
     # MariaDB keeps the row count of a MyISAM table (an estimate for InnoDB, where
     # COUNT(*) would read a whole index). SQLite keeps none, so the id span, read
-    # from the primary key, stands in as an upper bound.
+    # from the primary key, serves as an upper bound.
     connection = connections[router.db_for_read(model)]
     if connection.vendor != "mysql":
         span = model.objects.aggregate(first=Min("pk"), last=Max("pk"))

@@ -1,8 +1,8 @@
 """VICIdial-shaped table definitions, rendered as DDL for MariaDB/MySQL or SQLite.
 
 Used only to build demo, test and benchmark databases. The column types follow the
-VICIdial 2.14 schema for the columns this product reads or writes (plus the call-log
-columns the compatibility fixture fills); a real VICIdial database has many more.
+VICIdial 2.14 schema for the columns this product reads or writes, plus the call-log
+columns the compatibility fixture fills. A real VICIdial database has many more.
 """
 from dataclasses import dataclass, field
 

@@ -1,4 +1,4 @@
-"""The app's answers while MariaDB is unreachable or slow, and its recovery afterwards.
+"""The app's responses while MariaDB is unreachable or slow, and its recovery afterwards.
 
 A TCP proxy stands between the app and the shared MariaDB server, so the tests can
 refuse, delay or cut connections without stopping the server.

@@ -1,7 +1,7 @@
 """Random and adversarial requests: the API returns documented lines, the forms return form errors.
 
-Complements test_api_robustness.py (which only checks for a status other than 500)
-by checking each response against the documented ones, and by sending every
+Complements test_api_robustness.py, which only checks for a status other than 500.
+This module checks each response against the documented ones. It sends every
 parameter empty, very long, in any script, with control characters, SQL text,
 repeated, as an array, and by GET and POST at once. The "ci" profile replays the
 same examples on every run; HYPOTHESIS_PROFILE=thorough draws 20 times more, fresh.
