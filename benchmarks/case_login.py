@@ -74,7 +74,7 @@ def measure_mode(server, cost, runs):
     return result
 
 
-# Cost 2 goes through the pure-Python EksBlowfish, costs 4 and up through the bcrypt package.
+# VICIdial's default cost, the lowest cost bcrypt libraries accept, and a cost sites pick for safety.
 HASH_COSTS = (2, 4, 10)
 
 

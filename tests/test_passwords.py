@@ -1,4 +1,4 @@
-"""VICIdial's bcrypt hash part, on the pure-Python path (costs 1-3) and the bcrypt package."""
+"""VICIdial's bcrypt hash part, checked against hashes VICIdial made and against the bcrypt package."""
 import bcrypt
 import pytest
 
@@ -24,16 +24,17 @@ def test_hash_matches_vicidial_at_cost_2(password, stored):
     assert passwords.vicidial_hash(password, PASS_KEY, 2) == stored
 
 
+@pytest.mark.parametrize("cost", [4, 5])
 @pytest.mark.parametrize("secret", [b"", b"a", b"1234", "contraseña".encode(), b"x" * 71, b"y" * 72, b"z" * 90])
-def test_pure_path_matches_bcrypt_package_at_cost_4(secret):
+def test_hash_matches_bcrypt_package(secret, cost):
     salt = passwords.salt_from_pass_key(PASS_KEY)
-    expected = bcrypt.hashpw(secret[:72], b"$2a$04$" + salt)
-    assert passwords.eks_bcrypt(secret[:72], salt, 4) == expected
+    expected = bcrypt.hashpw(secret[:72], b"$2a$%02d$%s" % (cost, salt))
+    assert passwords.eks_bcrypt(secret[:72], salt, cost) == expected
 
 
-def test_blowfish_state_starts_with_pi_digits():
-    state = passwords.blowfish_initial_state()
-    assert (state[0], state[17], state[18], state[-1]) == (0x243F6A88, 0x8979FB1B, 0xD1310BA6, 0x3AC372E6)
+@pytest.mark.parametrize("cost", [1, 3])
+def test_low_costs_differ_from_cost_2(cost):
+    assert passwords.vicidial_hash("1234", PASS_KEY, cost) not in (None, KNOWN_HASHES[0][1])
 
 
 def test_sixteen_char_key_becomes_bcrypt_salt():
@@ -54,12 +55,6 @@ def test_cost_out_of_range_gives_no_hash():
 
 def test_only_first_72_bytes_count():
     assert passwords.vicidial_hash("a" * 72 + "b", PASS_KEY, 4) == passwords.vicidial_hash("a" * 72 + "c", PASS_KEY, 4)
-
-
-def test_library_and_pure_paths_agree_on_hash_part():
-    secret = "Pass7x"
-    pure = passwords.eks_bcrypt(secret.encode(), passwords.salt_from_pass_key(PASS_KEY), 4)[-31:].decode()
-    assert passwords.vicidial_hash(secret, PASS_KEY, 4) == pure
 
 
 def test_empty_stored_hash_never_matches():
