@@ -51,12 +51,12 @@ def env_database(name, default_sqlite_path):
     url = os.environ.get(name, "").strip()
     if url == "":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
-    try:
-        config = dj_database_url.parse(url)
-    except ValueError as error:
-        # The URL may hold a password, so only the scheme is echoed.
-        scheme = url.split(":", 1)[0]
-        raise ImproperlyConfigured(f"{name} is not a valid database URL (scheme {scheme!r}): {error.__class__.__name__}") from None
+    config = _parse_database_url(name, url)
+    # Seconds a worker keeps its connection between requests (0: a new one for each
+    # request). gunicorn.conf.py raises the default for production workers. A kept
+    # connection is checked before its first query of each request.
+    config["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 0)
+    config["CONN_HEALTH_CHECKS"] = True
     if config["ENGINE"] == "django.db.backends.mysql":
         config.setdefault("OPTIONS", {})
         # utf8mb4 reads every VICIdial charset (latin1, utf8) without loss.
@@ -67,3 +67,12 @@ def env_database(name, default_sqlite_path):
         config["OPTIONS"].setdefault("read_timeout", env_int("DB_READ_TIMEOUT", 30))
         config["OPTIONS"].setdefault("write_timeout", env_int("DB_READ_TIMEOUT", 30))
     return config
+
+
+def _parse_database_url(name, url):
+    try:
+        return dj_database_url.parse(url)
+    except ValueError as error:
+        # The URL may hold a password, so only the scheme is echoed.
+        scheme = url.split(":", 1)[0]
+        raise ImproperlyConfigured(f"{name} is not a valid database URL (scheme {scheme!r}): {error.__class__.__name__}") from None

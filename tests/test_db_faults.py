@@ -5,7 +5,7 @@ refuse, delay or cut connections without stopping the server.
 """
 import pytest
 from django.contrib.auth.models import User
-from django.db import connections
+from django.db import close_old_connections, connections
 
 from recordings.db_faults import API_UNAVAILABLE_LINE
 from recordings.models import Recording, VicidialUser
@@ -108,3 +108,18 @@ def test_api_answers_error_line_when_slow(client, proxy, manager):
     assert response.status_code == 503
     assert response.content.decode() == API_UNAVAILABLE_LINE
 
+
+def test_kept_connection_is_replaced_after_cut(client, proxy, manager):
+    # As under gunicorn (DB_CONN_MAX_AGE): the connection outlives the request, and
+    # the server or a firewall drops it while the worker is idle.
+    connections["vicidial"].settings_dict["CONN_MAX_AGE"] = 300
+    drop_connection()
+    assert client.get(API_LOOKUP).status_code == 200
+    proxy.cut()
+    # What Django runs at the start of each request; the test client leaves it out.
+    close_old_connections()
+
+    response = client.get(API_LOOKUP)
+
+    assert response.status_code == 200
+    assert b"|1000|7|42|" in b"".join(response.streaming_content)
