@@ -10,7 +10,9 @@ vicidial_api_log, vicidial_api_urls, vicidial_urls, vicidial_webservers,
 vicidial_ip_list_entries and vicidial_two_factor_auth (the last two have no
 primary key, which Django models require).
 """
-from django.db import models
+from django.db import models, router
+
+from recordings.compiled import first_instance
 
 
 class RecordingFields(models.Model):
@@ -123,7 +125,9 @@ class SystemSettings(models.Model):
     @classmethod
     def load(cls):
         """Return the single settings row, or unsaved defaults when the table is empty."""
-        return cls.objects.first() or cls(version="", pass_cost=2)
+        alias = router.db_for_read(cls)
+        row = first_instance(cls, alias, "system_settings", lambda: cls.objects.order_by("pk"), ())
+        return row or cls(version="", pass_cost=2)
 
 
 class Server(models.Model):
