@@ -6,8 +6,8 @@ several telephony servers arrive with some seconds of clock skew. On the night a
 server's clock falls back for daylight saving time, its wall-clock start_time goes
 back one hour while recording_id keeps growing.
 
-The search therefore bisects the primary key (about 2 x log2(rows) point lookups)
-for ids whose start_time lies outside the range by more than
+The search therefore probes the primary key (recordings/query_probes.py) for rows whose
+start_time lies outside the range by more than
 ``settings.RECORDING_START_MARGIN_SECONDS`` and keeps the ids between them. The exact
 start_time filter still applies within those ids. The bounds are exact as long as no
 row starts more than the margin earlier than a row with a lower recording_id. The
@@ -18,18 +18,25 @@ about two hours of calls read in addition, at both ends of the range together.
 A table of at most ``settings.RECORDING_FULL_SCAN_MAX_ROWS`` rows is read whole
 instead, which is exact whatever the order. Where an index on start_time exists (a
 DBA may add one, see the start_time_index_sql command), the search filters on
-start_time directly and skips the bisection.
+start_time directly and skips the probes.
+
+A worker remembers the rows that proved each bound. Asked for the same range again,
+it reads those rows once more, in one statement, and reuses them while they still
+prove their bounds.
 
 NOTE: on a larger table, a date search misses a row that starts more than the margin
 out of recording_id order (a server clock wrong by hours, rows imported later with
 old times), where VICIdial's full scan finds it. Raise the margin for such sites.
 """
+import collections
 import datetime
 import logging
 
 from django.conf import settings
 from django.db import connections, router
-from django.db.models import Max, Min, Q
+from django.db.models import Q
+
+from recordings.query_probes import LOWER, UPPER, find_proofs, proves, rows_by_id
 
 logger = logging.getLogger(__name__)
 
@@ -90,111 +97,90 @@ def id_bounds(model, start_from, start_to):
     the first recording or ends after the last one, so that rows inserted after the
     search began are not cut off. Both are None for a small table (read whole).
     """
-    ids = _id_span(model)
-    if ids is None:
+    rows, first, last = _table_span(model)
+    if rows <= settings.RECORDING_FULL_SCAN_MAX_ROWS:
         return None, None
-    lowest = highest = None
-    if start_from is not None:
-        lowest = _lowest_possible_id(model, start_from - margin(), ids["first"], ids["last"])
-    if start_to is not None:
-        first = lowest if lowest is not None else ids["first"]
-        highest = _highest_possible_id(model, start_to + margin(), first, ids["last"])
-    return lowest, highest
+    lower = (LOWER, start_from - margin()) if start_from is not None else None
+    upper = (UPPER, start_to + margin()) if start_to is not None else None
+    requested = [key for key in (lower, upper) if key is not None]
+    proofs = _remembered_proofs(model, requested)
+    missing = [key for key in requested if key not in proofs]
+    if missing:
+        found = find_proofs(model, missing, first, last)
+        for key, recording_id in found.items():
+            proofs[key] = recording_id
+            if recording_id is not None:
+                _remember(model, *key, recording_id)
+    lowest, highest = proofs.get(lower), proofs.get(upper)
+    return (None if lowest is None else lowest + 1), (None if highest is None else highest - 1)
 
 
 def lowest_possible_id(model, earliest):
     """Return the lowest recording_id a row starting at or after ``earliest`` can have, or None for no bound."""
-    ids = _id_span(model)
-    if ids is None:
-        return None
-    return _lowest_possible_id(model, earliest - margin(), ids["first"], ids["last"])
+    return id_bounds(model, earliest, None)[0]
 
 
-def _id_span(model):
-    """Return {"first": ..., "last": ...} recording_id of ``model``'s table, or None when it is small or empty."""
-    if _row_count(model) <= settings.RECORDING_FULL_SCAN_MAX_ROWS:
-        return None
-    return model.objects.aggregate(first=Min("pk"), last=Max("pk"))
+def _table_span(model):
+    """Return (rows, lowest recording_id, highest recording_id) of ``model``'s table, in one statement.
 
-
-def _row_count(model):
-    # MariaDB keeps the row count of a MyISAM table (an estimate for InnoDB, where
-    # COUNT(*) would read a whole index). SQLite keeps none, so the id span, read
-    # from the primary key, serves as an upper bound.
-    connection = connections[router.db_for_read(model)]
-    if connection.vendor != "mysql":
-        span = model.objects.aggregate(first=Min("pk"), last=Max("pk"))
-        return 0 if span["first"] is None else span["last"] - span["first"] + 1
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s",
-            [model._meta.db_table],
-        )
-        row = cursor.fetchone()
-    return row[0] if row and row[0] is not None else 0
-
-
-def _lowest_possible_id(model, threshold, first, last):
-    # A probe row that starts before ``threshold`` proves that it and every lower id
-    # start before the range, because no row starts more than the margin earlier
-    # than a row with a lower id. Find the highest such probe.
-    proven = None
-    low, high = first, last
-    while low <= high:
-        middle = (low + high) // 2
-        probe = _probe(model, ">=", middle)
-        if probe is not None and probe[1] is not None and probe[1] < threshold:
-            proven = probe[0]
-            low = probe[0] + 1
-        else:
-            high = middle - 1
-    return None if proven is None else proven + 1
-
-
-def _highest_possible_id(model, threshold, first, last):
-    # The mirror image: a probe row that starts after ``threshold`` proves that it
-    # and every higher id start after the range. Find the lowest such probe.
-    proven = None
-    low, high = first, last
-    while low <= high:
-        middle = (low + high) // 2
-        probe = _probe(model, "<=", middle)
-        if probe is not None and probe[1] is not None and probe[1] > threshold:
-            proven = probe[0]
-            high = probe[0] - 1
-        else:
-            low = middle + 1
-    return None if proven is None else proven - 1
-
-
-def _probe(model, comparison, recording_id):
-    """Return (recording_id, start_time) of the row nearest ``recording_id`` in the direction ``comparison``, or None.
-
-    Rows without a start_time prove nothing, so the probe takes the nearest row that
-    has one. They never match a start_time range, so skipping them is safe. The SQL
-    is written out because the ORM costs about ten times the lookup itself (1 ms
-    against 0.1 ms on the machine of docs/benchmarks.md), and a bisection runs up to
-    2 x log2(rows) lookups.
+    MariaDB keeps the row count of a MyISAM table (an estimate for InnoDB, where
+    COUNT(*) would read a whole index) and answers MIN and MAX of the key from the
+    index alone. SQLite keeps no row count, so the id span serves as an upper bound.
     """
     connection = connections[router.db_for_read(model)]
     table = connection.ops.quote_name(model._meta.db_table)
     key = connection.ops.quote_name(model._meta.pk.column)
-    order = "ASC" if comparison == ">=" else "DESC"
-    sql = (
-        f"SELECT {key}, start_time FROM {table} WHERE {key} {comparison} %s"
-        f" AND start_time IS NOT NULL ORDER BY {key} {order} LIMIT 1"
-    )
+    count = "(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s)"
+    if connection.vendor != "mysql":
+        count, params = "MAX({key}) - MIN({key}) + 1".format(key=key), []
+    else:
+        params = [model._meta.db_table]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [recording_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    return row[0], _as_datetime(row[1])
+        cursor.execute(f"SELECT {count}, MIN({key}), MAX({key}) FROM {table}", params)
+        rows, first, last = cursor.fetchone()
+    if first is None:
+        return 0, None, None
+    return rows or 0, first, last
 
 
-def _as_datetime(value):
-    # SQLite returns DATETIME columns as text outside the ORM. MySQLdb returns None
-    # for a zero date (0000-00-00 00:00:00), which then proves nothing.
-    if isinstance(value, str):
-        return datetime.datetime.fromisoformat(value)
-    return value
+# Proofs found earlier, by (alias, table, direction, threshold): scripts that fetch
+# one day agent by agent ask for the same thresholds again and again.
+REMEMBERED_PROOFS = 4096
+_proofs = collections.OrderedDict()
+
+
+def _remembered_proofs(model, requested):
+    """Return {(direction, threshold): recording_id} for the remembered proofs that still hold.
+
+    The remembered rows are read again, in one statement. A proof holds only while its
+    row exists with the same start_time, because a table emptied and refilled reuses ids.
+    """
+    alias = router.db_for_read(model)
+    table = model._meta.db_table
+    remembered = {}
+    for direction, threshold in requested:
+        recording_id = _proofs.get((alias, table, direction, threshold))
+        if recording_id is not None:
+            _proofs.move_to_end((alias, table, direction, threshold))
+            remembered[(direction, threshold)] = recording_id
+    if not remembered:
+        return {}
+    starts = rows_by_id(model, remembered.values())
+    holding = {}
+    for (direction, threshold), recording_id in remembered.items():
+        if proves(direction, starts.get(recording_id), threshold):
+            holding[(direction, threshold)] = recording_id
+        else:
+            _proofs.pop((alias, table, direction, threshold), None)
+    return holding
+
+
+def _remember(model, direction, threshold, recording_id):
+    _proofs[(router.db_for_read(model), model._meta.db_table, direction, threshold)] = recording_id
+    while len(_proofs) > REMEMBERED_PROOFS:
+        _proofs.popitem(last=False)
+
+
+def forget_proofs():
+    """Drop every remembered proof (tests that rebuild a table with other start times)."""
+    _proofs.clear()

@@ -10,6 +10,7 @@ import pytest
 from django.db import connections
 from hypothesis import settings as hypothesis_settings
 
+from recordings.query_window import forget_proofs
 from recordings.vicidial_db import create_missing_tables, empty_tables
 
 
@@ -63,7 +64,8 @@ def _fresh_vicidial_tables(request):
     """Empty the VICIdial tables before each database test.
 
     MyISAM ignores the rollback that isolates Django tests, so rows are deleted
-    instead. DELETE, unlike TRUNCATE, does not end the test's transaction.
+    instead. DELETE, unlike TRUNCATE, does not end the test's transaction. Ids
+    come back with other start times, so the remembered id-bound proofs go too.
     """
     marker = request.node.get_closest_marker("django_db")
     if marker is None:
@@ -71,6 +73,7 @@ def _fresh_vicidial_tables(request):
     transactional = marker.kwargs.get("transaction", False)
     request.getfixturevalue("transactional_db" if transactional else "db")
     empty_tables(connections["vicidial"])
+    forget_proofs()
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 import datetime
+import random
 
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from django.test.utils import CaptureQueriesContext
 
 from recordings.models import Recording
 from recordings.query import Criteria, day_bounds, search
@@ -12,11 +14,11 @@ from tests.query_factories import FIRST_START, SPACING, three_days  # noqa: F401
 DAY = datetime.date(2026, 12, 2)
 
 
-
 @pytest.fixture(autouse=True)
 def bisect_small_tables(settings):
     """Bound recording_id even on these tables of a few hundred rows."""
     settings.RECORDING_FULL_SCAN_MAX_ROWS = 0
+
 
 def ids(queryset):
     return [recording.recording_id for recording in queryset]
@@ -186,3 +188,72 @@ def test_index_command_prints_alter_table(capsys):
     call_command("start_time_index_sql")
 
     assert "ALTER TABLE recording_log ADD INDEX start_time (start_time);" in capsys.readouterr().out.splitlines()
+
+
+def statements(call):
+    with CaptureQueriesContext(connections["vicidial"]) as captured:
+        result = call()
+    return result, len(captured)
+
+
+def test_few_statements_find_both_bounds(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+
+    bounds, count = statements(lambda: id_bounds(Recording, *day_bounds(DAY)))
+
+    assert bounds == (277, 588)
+    # Row count, id span, then at most two probe statements per bound for 864 ids:
+    # each statement cuts the ids into 33 parts.
+    assert count <= 6
+
+
+def test_remembered_bounds_cost_one_statement_more_than_the_count(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+    first = id_bounds(Recording, *day_bounds(DAY))
+
+    again, count = statements(lambda: id_bounds(Recording, *day_bounds(DAY)))
+
+    assert again == first
+    assert count == 2
+
+
+def test_remembered_proof_that_no_longer_holds_is_replaced(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+    lowest, highest = id_bounds(Recording, *day_bounds(DAY))
+    # The rows that proved both bounds now start inside the day (an edited table).
+    moved = datetime.datetime.combine(DAY, datetime.time(12, 0))
+    Recording.objects.filter(recording_id__in=[lowest - 1, highest + 1]).update(start_time=moved)
+
+    found = ids(search(Criteria(start_from=day_bounds(DAY)[0], start_to=day_bounds(DAY)[1])))
+
+    assert lowest - 1 in found
+    assert highest + 1 in found
+
+
+def test_remembered_proof_of_a_deleted_row_is_replaced(three_days, settings):
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+    lowest, highest = id_bounds(Recording, *day_bounds(DAY))
+    Recording.objects.filter(recording_id__in=[lowest - 1, highest + 1]).delete()
+
+    assert id_bounds(Recording, *day_bounds(DAY)) == (lowest - 1, highest + 1)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_skewed_starts_within_margin_match_full_scan(settings, seed):
+    # Ten telephony servers whose clocks differ by up to 50 minutes write into one
+    # table; the margin is an hour, so the bounds must lose no row of any range.
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+    chance = random.Random(seed)
+    skews = [datetime.timedelta(minutes=chance.randint(-25, 25)) for _ in range(10)]
+    Recording.objects.bulk_create(
+        Recording(recording_id=number + 1, start_time=FIRST_START + number * SPACING + chance.choice(skews), user="1000")
+        for number in range(3 * 24 * 12)
+    )
+    for _ in range(10):
+        start_from = FIRST_START + datetime.timedelta(minutes=chance.randint(0, 3 * 24 * 60))
+        start_to = start_from + datetime.timedelta(minutes=chance.randint(0, 24 * 60))
+        expected = Recording.objects.filter(start_time__gte=start_from, start_time__lte=start_to)
+
+        found = search(Criteria(start_from=start_from, start_to=start_to))
+
+        assert sorted(ids(found)) == sorted(ids(expected))

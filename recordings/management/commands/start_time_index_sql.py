@@ -6,7 +6,7 @@ INDEXED_TABLES = ("recording_log", "recording_log_archive")
 class Command(BaseCommand):
     help = (
         "Print, without running it, the SQL that adds an index on start_time to the recording tables. "
-        "Date searches use such an index when it exists and bisect recording_id when it does not."
+        "Date searches use such an index when it exists and probe recording_id when it does not."
     )
 
     def handle(self, *args, **options):
