@@ -1,4 +1,6 @@
 """Case 1: typical legacy API lookups, one at a time and from 4 concurrent clients."""
+import datetime
+import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
@@ -24,6 +26,20 @@ def lookups(sample):
         ("agent_user + date", api_path(agent_user=sample["agent_user"], date=sample["date"])),
         ("lead_id", api_path(lead_id=sample["lead_id"])),
     ]
+
+
+NEW_DATE = "agent_user + date, a new date each time"
+
+
+def new_date_paths(sample, count):
+    """Return ``count`` agent_user + date lookups of the sample agent on ``count`` different dates.
+
+    The dates lie on both sides of the sample's, so that none is the sample date and
+    each has recordings. The app has searched none of them for its id bounds yet.
+    """
+    day = datetime.date.fromisoformat(str(sample["date"]))
+    offsets = [sign * step for step in range(1, count // 2 + 2) for sign in (1, -1)][:count]
+    return [api_path(agent_user=sample["agent_user"], date=(day + datetime.timedelta(days=offset)).isoformat()) for offset in offsets]
 
 
 def timed_requests(port, path, runs, label, alongside=()):
@@ -72,6 +88,42 @@ def sequential(server, sample, runs):
     return results
 
 
+def new_dates(server, sample, runs):
+    """Time agent_user + date lookups whose date is new to the server each time.
+
+    A worker remembers the rows that proved a date's recording_id bounds
+    (recordings/query_window.py), so the sequential lookup above searches the bounds
+    only once. Here every request searches them anew, as a script that walks through
+    the days does. Each request alternates with its own row SELECT run directly.
+    """
+    say(f"Case 1, {NEW_DATE}: {runs} sequential requests (load {load_average():.2f})")
+    paths = new_date_paths(sample, runs)
+    sqls = [capture.search_sql(path) for path in paths]
+    connection = floor.mysqldb_connect()
+    tick = counting(NEW_DATE, runs)
+    times, floors, connect_floors, rows = [], [], [], []
+    try:
+        for done, (path, sql) in enumerate(zip(paths, sqls), start=1):
+            timing = fetch(server.port, path, keep_body=True)
+            times.append(timing.total)
+            rows.append(timing.body.count(b"\n"))
+            started = time.perf_counter()
+            floor.run_query(connection, sql)
+            floors.append(time.perf_counter() - started)
+            connect_floors.append(floor.connect_once(sql))
+            tick(done)
+    finally:
+        connection.close()
+    return {
+        "rows": round(statistics.median(rows)),
+        "app": summarize(times).as_dict(),
+        "floor": summarize(floors).as_dict(),
+        "connect_floor": summarize(connect_floors).as_dict(),
+        "sql": sqls[0],
+        "load": load_average(),
+    }
+
+
 def baseline(server, runs):
     """Time ``function=version``: HTTP, gunicorn and Django with one small query and no login."""
     say(f"Case 1, baseline: {runs} version requests (load {load_average():.2f})")
@@ -112,4 +164,8 @@ def statements(sample):
         capture.api_statements(path)
         sent, counted = capture.api_statements(path)
         results[name] = {"statements": sent, "mariadb_questions": counted}
+    # A date no request of this process has searched: its id bounds are searched anew.
+    far_day = new_date_paths(sample, 300)[-1]
+    sent, counted = capture.api_statements(far_day)
+    results[NEW_DATE] = {"statements": sent, "mariadb_questions": counted}
     return results

@@ -72,7 +72,7 @@ def chart_lookup(runs, out):
 
 
 def chart_throughput(runs, out):
-    lookups = list(runs[0]["case1"]["sequential"])
+    lookups = list(next(iter(runs[0]["case1"]["concurrent"].values())))
     figure, axes = plt.subplots(1, len(lookups), figsize=(5 * len(lookups), 3.8))
     for subplot, name in zip(axes, lookups):
         workers = list(runs[0]["case1"]["concurrent"])

@@ -3,7 +3,7 @@
 The added rows belong to two leads that benchmarks/generate.py never makes. They are
 deleted and inserted again on every run, so a run can be repeated on the same data.
 Their ids follow the highest generated id, as new recordings do in VICIdial, because
-the search bisects recording ids and a gap of billions would add probes.
+date searches probe recording ids and a gap of billions would add probes.
 """
 import wave
 from pathlib import Path

@@ -87,7 +87,7 @@ def compare_case1(runs):
 
     print("| case 1, 4 clients | size | 1 worker | 2 workers | 4 workers |")
     print("|---|---|---|---|---|")
-    for name in runs[0]["case1"]["sequential"]:
+    for name in next(iter(runs[0]["case1"]["concurrent"].values())):
         for run in runs:
             rates = [f"{run['case1']['concurrent'][workers][name]['requests_per_second']:.0f}" for workers in run["case1"]["concurrent"]]
             print(f"| {name} | {size(run)} | " + " | ".join(rates) + " |")

@@ -58,6 +58,7 @@ def run_lookup_case(server, sample, arguments):
     results = {"statements": case_lookup.statements(sample)}
     with server(1) as app:
         results["sequential"] = case_lookup.sequential(app, sample, arguments.runs)
+        results["sequential"][case_lookup.NEW_DATE] = case_lookup.new_dates(app, sample, arguments.runs)
         results["baseline"] = case_lookup.baseline(app, arguments.runs)
     results["concurrent"] = {}
     for workers in case_lookup.WORKER_COUNTS:
