@@ -5,6 +5,7 @@ The row SELECT of a lookup goes through a MySQLdb server-side cursor instead, so
 caught by wrapping recordings.query.server_side_rows. MariaDB's own per-session
 counter ``Questions`` confirms the total.
 """
+import re
 from contextlib import contextmanager
 
 from django.db import connections
@@ -72,3 +73,16 @@ def search_sql(path):
         b"".join(response.streaming_content) if response.streaming else response.content
     sql, params, _ = streamed[0]
     return mogrified(connection, sql, params)
+
+
+ID_BOUND = re.compile(r" AND `recording_log`\.`recording_id` [<>]= \d+")
+
+
+def without_id_bounds(sql):
+    """Return ``sql`` without the recording_id bounds of a date range, or None when it has none.
+
+    What is left is the search as VICIdial runs it, which MariaDB can serve only
+    through the user or lead_id index, or by reading the whole table.
+    """
+    stripped = ID_BOUND.sub("", sql)
+    return None if stripped == sql else stripped

@@ -70,21 +70,27 @@ def sequential(server, sample, runs):
     for name, path in lookups(sample):
         say(f"Case 1, {name}: {runs} sequential requests (load {load_average():.2f})")
         sql = capture.search_sql(path)
-        query_floor = floor.QueryFloor(sql)
+        unbounded_sql = capture.without_id_bounds(sql)
+        floors = [floor.QueryFloor(sql), lambda: floor.connect_once(sql)]
+        if unbounded_sql:
+            floors.append(floor.QueryFloor(unbounded_sql))
         try:
-            times, rows, (floors, connect_floors) = timed_requests(
-                server.port, path, runs, name, alongside=(query_floor, lambda: floor.connect_once(sql))
-            )
+            times, rows, measured = timed_requests(server.port, path, runs, name, alongside=floors)
         finally:
-            query_floor.close()
+            for query_floor in floors:
+                if isinstance(query_floor, floor.QueryFloor):
+                    query_floor.close()
         results[name] = {
             "rows": rows,
             "app": summarize(times).as_dict(),
-            "floor": summarize(floors).as_dict(),
-            "connect_floor": summarize(connect_floors).as_dict(),
+            "floor": summarize(measured[0]).as_dict(),
+            "connect_floor": summarize(measured[1]).as_dict(),
             "sql": sql,
             "load": load_average(),
         }
+        if unbounded_sql:
+            results[name]["unbounded_floor"] = summarize(measured[2]).as_dict()
+            results[name]["unbounded_sql"] = unbounded_sql
     return results
 
 
@@ -101,16 +107,15 @@ def new_dates(server, sample, runs):
     sqls = [capture.search_sql(path) for path in paths]
     connection = floor.mysqldb_connect()
     tick = counting(NEW_DATE, runs)
-    times, floors, connect_floors, rows = [], [], [], []
+    times, floors, connect_floors, unbounded_floors, rows = [], [], [], [], []
     try:
         for done, (path, sql) in enumerate(zip(paths, sqls), start=1):
             timing = fetch(server.port, path, keep_body=True)
             times.append(timing.total)
             rows.append(timing.body.count(b"\n"))
-            started = time.perf_counter()
-            floor.run_query(connection, sql)
-            floors.append(time.perf_counter() - started)
+            floors.append(timed_query(connection, sql))
             connect_floors.append(floor.connect_once(sql))
+            unbounded_floors.append(timed_query(connection, capture.without_id_bounds(sql) or sql))
             tick(done)
     finally:
         connection.close()
@@ -119,9 +124,16 @@ def new_dates(server, sample, runs):
         "app": summarize(times).as_dict(),
         "floor": summarize(floors).as_dict(),
         "connect_floor": summarize(connect_floors).as_dict(),
+        "unbounded_floor": summarize(unbounded_floors).as_dict(),
         "sql": sqls[0],
         "load": load_average(),
     }
+
+
+def timed_query(connection, sql):
+    started = time.perf_counter()
+    floor.run_query(connection, sql)
+    return time.perf_counter() - started
 
 
 def baseline(server, runs):

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Draw the charts of docs/benchmarks.md from the JSON files that run.py writes.
 
-    .venv/bin/python benchmarks/charts.py benchmarks/results/vicidial_bench_api_1m.json \\
-        benchmarks/results/vicidial_bench_api_10m.json --out docs/benchmarks
+    .venv/bin/python benchmarks/charts.py benchmarks/results/vicidial_bench_1m.json \\
+        benchmarks/results/vicidial_bench_10m.json --out docs/benchmarks
 
 Each chart puts the sizes side by side. Bars are medians; the whiskers span the
 10th to the 90th percentile.
@@ -60,13 +60,11 @@ def chart_lookup(runs, out):
     figure, axes = plt.subplots(1, len(lookups), figsize=(5 * len(lookups), 3.8))
     for subplot, name in zip(axes, lookups):
         rows = [run["case1"]["sequential"][name] for run in runs]
-        grouped_bars(
-            subplot,
-            [size_label(run) for run in runs],
-            [("app (HTTP)", [r["app"] for r in rows]), ("floor: same SQL", [r["floor"] for r in rows]),
-             ("floor + connect", [r["connect_floor"] for r in rows])],
-        )
-        subplot.set_title(f"{name}: one worker, sequential")
+        series = [("app (HTTP)", [r["app"] for r in rows]), ("floor: same SQL", [r["floor"] for r in rows])]
+        if all("unbounded_floor" in r for r in rows):
+            series.append(("SQL without id bounds", [r["unbounded_floor"] for r in rows]))
+        grouped_bars(subplot, [size_label(run) for run in runs], series)
+        subplot.set_title(f"{name}\none worker, sequential")
         subplot.set_ylabel("ms per request")
     save(figure, out / "case1-latency.png")
 
@@ -82,7 +80,7 @@ def chart_throughput(runs, out):
             bars = subplot.bar(positions, rates, WIDTH, label=size_label(run), color=COLORS[index])
             subplot.bar_label(bars, fmt="%.0f", padding=2, fontsize=8)
         subplot.set_xticks(range(len(workers)), [f"{count} worker(s)" for count in workers])
-        subplot.set_title(f"{name}: 4 concurrent clients")
+        subplot.set_title(f"{name}\n4 concurrent clients")
         subplot.set_ylabel("requests per second")
         subplot.legend(fontsize=8)
     save(figure, out / "case1-throughput.png")

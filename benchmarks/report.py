@@ -8,10 +8,11 @@ def cell(figures):
 
 def print_case1(case):
     print("\n### Case 1: typical lookups, one worker, sequential (ms)\n")
-    print("| lookup | rows | app | floor: same SQL, one connection | floor + connect per request |")
-    print("|---|---|---|---|---|")
+    print("| lookup | rows | app | floor: same SQL, one connection | floor + connect per request | SQL without id bounds |")
+    print("|---|---|---|---|---|---|")
     for name, row in case["sequential"].items():
-        print(f"| {name} | {row['rows']} | {cell(row['app'])} | {cell(row['floor'])} | {cell(row['connect_floor'])} |")
+        unbounded = cell(row["unbounded_floor"]) if "unbounded_floor" in row else "–"
+        print(f"| {name} | {row['rows']} | {cell(row['app'])} | {cell(row['floor'])} | {cell(row['connect_floor'])} | {unbounded} |")
     if "baseline" in case:
         print(f"\nBaseline, `function=version` (no login, one small query): {cell(case['baseline'])}")
     print("\n### Case 1: 4 concurrent clients (requests/s; latency ms)\n")
@@ -76,13 +77,14 @@ def size(run):
 
 
 def compare_case1(runs):
-    print("| case 1, one worker | size | rows | app | floor | floor + connect | app − floor |")
+    print("| case 1, one worker | size | rows | app | floor | app − floor | SQL without id bounds |")
     print("|---|---|---|---|---|---|---|")
     for name in runs[0]["case1"]["sequential"]:
         for run in runs:
             row = run["case1"]["sequential"][name]
             gap = row["app"]["median"] - row["floor"]["median"]
-            print(f"| {name} | {size(run)} | {row['rows']} | {cell(row['app'])} | {cell(row['floor'])} | {cell(row['connect_floor'])} | {gap:.1f} |")
+            unbounded = cell(row["unbounded_floor"]) if "unbounded_floor" in row else "–"
+            print(f"| {name} | {size(run)} | {row['rows']} | {cell(row['app'])} | {cell(row['floor'])} | {gap:.1f} | {unbounded} |")
     print()
 
     print("| case 1, 4 clients | size | 1 worker | 2 workers | 4 workers |")
