@@ -100,8 +100,8 @@ def id_bounds(model, start_from, start_to):
     rows, first, last = _table_span(model)
     if rows <= settings.RECORDING_FULL_SCAN_MAX_ROWS:
         return None, None
-    lower = (LOWER, start_from - margin()) if start_from is not None else None
-    upper = (UPPER, start_to + margin()) if start_to is not None else None
+    lower = _bound(LOWER, start_from, -margin())
+    upper = _bound(UPPER, start_to, margin())
     requested = [key for key in (lower, upper) if key is not None]
     proofs = _remembered_proofs(model, requested)
     missing = [key for key in requested if key not in proofs]
@@ -113,6 +113,20 @@ def id_bounds(model, start_from, start_to):
                 _remember(model, *key, recording_id)
     lowest, highest = proofs.get(lower), proofs.get(upper)
     return (None if lowest is None else lowest + 1), (None if highest is None else highest - 1)
+
+
+def _bound(direction, moment, shift):
+    """Return the (direction, threshold) key of a bound, or None when there is no bound to find.
+
+    A range that ends within the margin of datetime's limits (year 1 or 9999) has no
+    bound on that side: no row can start beyond the limit.
+    """
+    if moment is None:
+        return None
+    try:
+        return direction, moment + shift
+    except OverflowError:
+        return None
 
 
 def lowest_possible_id(model, earliest):
