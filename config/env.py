@@ -25,14 +25,17 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be one of 1, 0, true, false, yes, no; got {value!r}")
 
 
-def env_int(name, default):
+def env_int(name, default, minimum=None):
     value = os.environ.get(name, "").strip()
     if value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {number}")
+    return number
 
 
 def env_list(name, default=()):
@@ -55,7 +58,7 @@ def env_database(name, default_sqlite_path):
     # Seconds a worker keeps its connection between requests (0: a new one for each
     # request). gunicorn.conf.py raises the default for production workers. A kept
     # connection is checked before its first query of each request.
-    config["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 0)
+    config["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 0, minimum=0)
     config["CONN_HEALTH_CHECKS"] = True
     if config["ENGINE"] == "django.db.backends.mysql":
         config.setdefault("OPTIONS", {})
@@ -63,9 +66,9 @@ def env_database(name, default_sqlite_path):
         config["OPTIONS"].setdefault("charset", "utf8mb4")
         # Bounded waits, so that an unreachable or hung server fails a request with
         # a clear error instead of holding a worker.
-        config["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
-        config["OPTIONS"].setdefault("read_timeout", env_int("DB_READ_TIMEOUT", 30))
-        config["OPTIONS"].setdefault("write_timeout", env_int("DB_READ_TIMEOUT", 30))
+        config["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1))
+        config["OPTIONS"].setdefault("read_timeout", env_int("DB_READ_TIMEOUT", 30, minimum=1))
+        config["OPTIONS"].setdefault("write_timeout", env_int("DB_READ_TIMEOUT", 30, minimum=1))
     return config
 
 

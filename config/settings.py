@@ -125,7 +125,7 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Browsers keep to HTTPS for SECURE_HSTS_SECONDS after one HTTPS page. Django sends the
 # header on HTTPS requests only, so behind a TLS proxy it needs SECURE_PROXY_SSL_HEADER.
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 # The header a TLS proxy sets to "https", for example X-Forwarded-Proto. Set it only
@@ -167,25 +167,25 @@ AUDIO_X_ACCEL_MAP = [tuple(pair.split("=", 1)) for pair in env_list("AUDIO_X_ACC
 # alt_server_ip and external_server_ip (comma-separated names or IP addresses).
 RECORDING_HOSTS_ALLOWLIST = env_list("RECORDING_HOSTS_ALLOWLIST")
 # Seconds the audio proxy waits to connect to a recording server, and between two reads.
-RECORDING_PROXY_CONNECT_TIMEOUT = env_int("RECORDING_PROXY_CONNECT_TIMEOUT", 5)
-RECORDING_PROXY_READ_TIMEOUT = env_int("RECORDING_PROXY_READ_TIMEOUT", 30)
+RECORDING_PROXY_CONNECT_TIMEOUT = env_int("RECORDING_PROXY_CONNECT_TIMEOUT", 5, minimum=1)
+RECORDING_PROXY_READ_TIMEOUT = env_int("RECORDING_PROXY_READ_TIMEOUT", 30, minimum=1)
 # Maximum bytes the audio proxy relays for one response.
-RECORDING_PROXY_MAX_BYTES = env_int("RECORDING_PROXY_MAX_BYTES", 1024 * 1024 * 1024)
+RECORDING_PROXY_MAX_BYTES = env_int("RECORDING_PROXY_MAX_BYTES", 1024 * 1024 * 1024, minimum=1)
 # Whether the audio proxy checks the TLS certificates of https recording servers, and
 # a PEM file of the certificate authorities to trust (default: the system's).
 RECORDING_PROXY_VERIFY_TLS = env_bool("RECORDING_PROXY_VERIFY_TLS", True)
 RECORDING_PROXY_CA_FILE = env_str("RECORDING_PROXY_CA_FILE")
 
 # Maximum rows of one legacy API response, the cap VICIdial applies.
-RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000)
+RECORDING_LOOKUP_LIMIT = env_int("RECORDING_LOOKUP_LIMIT", 100000, minimum=1)
 
 # How many seconds earlier than a row with a lower recording_id a recording may start
 # (clock skew between telephony servers, the daylight saving fall-back). Date searches
 # rely on it to bound recording_id; see recordings/query_window.py.
-RECORDING_START_MARGIN_SECONDS = env_int("RECORDING_START_MARGIN_SECONDS", 7200)
+RECORDING_START_MARGIN_SECONDS = env_int("RECORDING_START_MARGIN_SECONDS", 7200, minimum=0)
 # Recording tables of at most this many rows are read whole by date searches, which
 # then need no margin: such a scan costs a few milliseconds.
-RECORDING_FULL_SCAN_MAX_ROWS = env_int("RECORDING_FULL_SCAN_MAX_ROWS", 20000)
+RECORDING_FULL_SCAN_MAX_ROWS = env_int("RECORDING_FULL_SCAN_MAX_ROWS", 20000, minimum=0)
 
 LOGGING = {
     "version": 1,
