@@ -5,10 +5,13 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from recordings.models import Recording
 from recordings.query import Criteria, day_bounds, search
 from recordings.query_window import forget_start_time_indexes, id_bounds, start_time_condition, start_time_is_indexed
+from tests.api_client import lookup
+from tests.page_fixtures import page_client  # noqa: F401 (fixture)
 from tests.query_factories import FIRST_START, SPACING, three_days  # noqa: F401 (fixtures)
 
 DAY = datetime.date(2026, 12, 2)
@@ -257,3 +260,34 @@ def test_skewed_starts_within_margin_match_full_scan(settings, seed):
         found = search(Criteria(start_from=start_from, start_to=start_to))
 
         assert sorted(ids(found)) == sorted(ids(expected))
+
+
+# The first and last days that Python's datetime accepts. The legacy API's date= and
+# the search page's date fields take both, and the margin moves their bounds past them.
+FIRST_DAY = datetime.date(1, 1, 1)
+LAST_DAY = datetime.date(9999, 12, 31)
+
+
+@pytest.mark.parametrize("day", [FIRST_DAY, LAST_DAY], ids=str)
+def test_edge_day_search_matches_full_scan(three_days, day):
+    Recording.objects.create(recording_id=2000, start_time=datetime.datetime(9999, 12, 31, 12, 0), user="1000")
+    start_from, start_to = day_bounds(day)
+    expected = Recording.objects.filter(start_time__gte=start_from, start_time__lte=start_to).order_by("start_time", "pk")
+
+    found = ids(search(Criteria(start_from=start_from, start_to=start_to)))
+
+    assert found == ids(expected)
+
+
+def test_lookup_of_first_day_finds_nothing(three_days, api_user):
+    answer = lookup("agent_user=1000&date=0001-01-01")
+
+    assert answer.status == 200
+    assert answer.body == "ERROR: recording_lookup NO RECORDINGS FOUND - 6666|1000||0001-01-01|\n"
+
+
+@pytest.mark.parametrize("params", [{"date_from": "0001-01-01"}, {"date_to": "9999-12-31"}], ids=["first", "last"])
+def test_page_with_edge_day_loads(three_days, page_client, params):
+    response = page_client.get(reverse("search"), params)
+
+    assert response.status_code == 200
