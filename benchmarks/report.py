@@ -87,12 +87,13 @@ def compare_case1(runs):
             print(f"| {name} | {size(run)} | {row['rows']} | {cell(row['app'])} | {cell(row['floor'])} | {gap:.1f} | {unbounded} |")
     print()
 
-    print("| case 1, 4 clients | size | 1 worker | 2 workers | 4 workers |")
+    print("| case 1, 4 clients: requests/s, median latency | size | 1 worker | 2 workers | 4 workers |")
     print("|---|---|---|---|---|")
     for name in next(iter(runs[0]["case1"]["concurrent"].values())):
         for run in runs:
-            rates = [f"{run['case1']['concurrent'][workers][name]['requests_per_second']:.0f}" for workers in run["case1"]["concurrent"]]
-            print(f"| {name} | {size(run)} | " + " | ".join(rates) + " |")
+            figures = [run["case1"]["concurrent"][workers][name] for workers in run["case1"]["concurrent"]]
+            cells = [f"{row['requests_per_second']:.0f}/s, {row['latency']['median']:.1f} ms" for row in figures]
+            print(f"| {name} | {size(run)} | " + " | ".join(cells) + " |")
     print()
 
 
