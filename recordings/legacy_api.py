@@ -167,6 +167,9 @@ def logged_chunks(all_rows, source_rows, fmt, finish):
         if buffer:
             yield b"".join(buffer)
     finally:
-        if hasattr(source_rows, "close"):
-            source_rows.close()
-        finish(count)
+        try:
+            if hasattr(source_rows, "close"):
+                source_rows.close()
+        finally:
+            # The log row is written even when closing the cursor fails.
+            finish(count)

@@ -8,6 +8,7 @@ call logs and leads), query_scope (what a manager may see) and query_rows (the
 names, phones and campaigns shown beside a page of results).
 """
 import datetime
+import logging
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from recordings.query_slices import NewestFirstQuerySet, combine
 from recordings.query_rows import agent_names, describe_page  # noqa: F401 (part of this module's interface)
 from recordings.query_scope import visible_agents, visible_to  # noqa: F401 (part of this module's interface)
 from recordings.query_window import start_time_condition, start_time_is_indexed
+
+logger = logging.getLogger(__name__)
 
 DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -272,7 +275,14 @@ def server_side_rows(connection, sql, params):
         while rows := cursor.fetchmany(1000):
             yield from rows
     finally:
-        cursor.close()
+        try:
+            # Closing reads the rows a disconnected client left unread.
+            cursor.close()
+        except MySQLdb.Error as error:
+            # The connection broke mid-stream. Marking the error makes Django check
+            # the connection, and replace it, before the worker's next request.
+            connection.errors_occurred = True
+            logger.warning("Closing a server-side cursor failed: %s", error)
 
 
 # recording_log.recording_id is INT(10) UNSIGNED; larger ids cannot exist, and
