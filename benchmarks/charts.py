@@ -42,9 +42,13 @@ def grouped_bars(axes, groups, series):
             [s["median"] - s["p10"] if s else 0 for s in summaries],
             [s["p90"] - s["median"] if s else 0 for s in summaries],
         ]
-        bars = axes.bar(positions, medians, width, yerr=errors, capsize=3, label=label, color=COLORS[index % len(COLORS)])
-        axes.bar_label(bars, fmt="%.1f", padding=2, fontsize=8)
+        axes.bar(positions, medians, width, yerr=errors, capsize=3, label=label, color=COLORS[index % len(COLORS)])
+        # Each median goes above its whisker, where the cap cannot cover it.
+        for position, median, summary in zip(positions, medians, summaries):
+            top = summary["p90"] if summary else 0
+            axes.annotate(f"{median:.1f}", (position, top), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
     axes.set_xticks(range(len(groups)), groups)
+    axes.set_ylim(top=axes.get_ylim()[1] * 1.08)
     axes.legend(fontsize=8)
 
 
@@ -108,6 +112,7 @@ def chart_audio(runs, out):
          ("last 10%: first byte", [run["case4"]["range_first_byte"] for run in runs])],
     )
     axes.axhline(20, color="grey", linestyle="--", linewidth=1)
+    axes.set_ylim(top=max(axes.get_ylim()[1], 22))
     axes.set_title("One-hour WAV (57.6 MB): time to first byte; target 20 ms (dashed)")
     axes.set_ylabel("ms")
     save(figure, out / "case4-audio.png")

@@ -172,13 +172,13 @@ def call_select(count, outbound):
     return ", ".join(columns)
 
 
-def fill_in_chunks(cursor, label, total, chunk, insert):
+def fill_in_chunks(cursor, label, total, chunk, insert, unit="rows"):
     started = time.monotonic()
     for first in range(1, total + 1, chunk):
         last = min(total, first + chunk - 1)
         insert(first, last)
         elapsed = time.monotonic() - started
-        print(f"\r{label}: {last:,}/{total:,} rows, {elapsed:.0f} s", end="", flush=True)
+        print(f"\r{label}: {last:,}/{total:,} {unit}, {elapsed:.0f} s", end="", flush=True)
     print()
 
 
@@ -220,7 +220,7 @@ def main():
         # Call-log rows exist for the recordings whose vicidial_id points at a call.
         fill_in_chunks(
             cursor,
-            "vicidial_log",
+            f"vicidial_log, calls of {OUTBOUND_SHARE}% of the recordings",
             count,
             arguments.chunk,
             lambda first, last: cursor.execute(
@@ -228,10 +228,11 @@ def main():
                 f" SELECT {call_select(count, outbound=True)} FROM (SELECT seq AS n FROM seq_{first}_to_{last}) AS s"
                 f" WHERE n % 100 < {OUTBOUND_SHARE}"
             ),
+            unit="recordings",
         )
         fill_in_chunks(
             cursor,
-            "vicidial_closer_log",
+            f"vicidial_closer_log, calls of {INBOUND_SHARE}% of the recordings",
             count,
             arguments.chunk,
             lambda first, last: cursor.execute(
@@ -240,6 +241,7 @@ def main():
                 f" FROM (SELECT seq AS n FROM seq_{first}_to_{last}) AS s"
                 f" WHERE n % 100 >= {OUTBOUND_SHARE} AND n % 100 < {OUTBOUND_SHARE + INBOUND_SHARE}"
             ),
+            unit="recordings",
         )
     print(f"Done: {count:,} recordings, {leads:,} leads, {AGENTS} agents in {connection.settings_dict['NAME']}.")
 

@@ -73,7 +73,8 @@ def print_tables(results):
 
 
 def size(run):
-    return f"{run['machine']['recording_log_rows'] / 1e6:.0f}M"
+    rows = run["machine"]["recording_log_rows"]
+    return f"{rows / 1e6:.0f}M" if rows >= 1e6 else f"{rows:,} rows"
 
 
 def compare_case1(runs):

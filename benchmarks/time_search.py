@@ -55,11 +55,11 @@ def searches(sample, manager):
         ("day + phone", Criteria(phone_number=phone, **day), None),
         ("day + uniqueid", Criteria(uniqueid_prefix=uniqueid, **day), None),
         ("day + extension", Criteria(extension=sample.extension, **day), None),
-        ("day + duration 60-300 s", Criteria(min_duration=60, max_duration=300, **day), None),
+        ("day + duration 60–300 s", Criteria(min_duration=60, max_duration=300, **day), None),
         ("day + campaign", Criteria(campaign_id="SALES", **day), None),
         ("day + in-group", Criteria(campaign_id="SUPPORT", **day), None),
         ("day + archive", Criteria(include_archived=True, **day), None),
-        ("day, manager of 20 agents", Criteria(**day), manager),
+        ("day, manager who sees 20 agents", Criteria(**day), manager),
         ("week + agent", Criteria(agent_user=sample.user, **week), None),
         ("week + campaign", Criteria(campaign_id="SALES", **week), None),
     ]
