@@ -31,6 +31,7 @@ old times), where VICIdial's full scan finds it. Raise the margin for such sites
 import collections
 import datetime
 import logging
+import threading
 
 from django.conf import settings
 from django.db import connections, router
@@ -161,6 +162,8 @@ def _table_span(model):
 # one day agent by agent ask for the same thresholds again and again.
 REMEMBERED_PROOFS = 4096
 _proofs = collections.OrderedDict()
+# Threaded servers (runserver, gthread workers) share the dict between requests.
+_proofs_lock = threading.Lock()
 
 
 def _remembered_proofs(model, requested):
@@ -172,11 +175,12 @@ def _remembered_proofs(model, requested):
     alias = router.db_for_read(model)
     table = model._meta.db_table
     remembered = {}
-    for direction, threshold in requested:
-        recording_id = _proofs.get((alias, table, direction, threshold))
-        if recording_id is not None:
-            _proofs.move_to_end((alias, table, direction, threshold))
-            remembered[(direction, threshold)] = recording_id
+    with _proofs_lock:
+        for direction, threshold in requested:
+            recording_id = _proofs.get((alias, table, direction, threshold))
+            if recording_id is not None:
+                _proofs.move_to_end((alias, table, direction, threshold))
+                remembered[(direction, threshold)] = recording_id
     if not remembered:
         return {}
     starts = rows_by_id(model, remembered.values())
@@ -185,16 +189,19 @@ def _remembered_proofs(model, requested):
         if proves(direction, starts.get(recording_id), threshold):
             holding[(direction, threshold)] = recording_id
         else:
-            _proofs.pop((alias, table, direction, threshold), None)
+            with _proofs_lock:
+                _proofs.pop((alias, table, direction, threshold), None)
     return holding
 
 
 def _remember(model, direction, threshold, recording_id):
-    _proofs[(router.db_for_read(model), model._meta.db_table, direction, threshold)] = recording_id
-    while len(_proofs) > REMEMBERED_PROOFS:
-        _proofs.popitem(last=False)
+    with _proofs_lock:
+        _proofs[(router.db_for_read(model), model._meta.db_table, direction, threshold)] = recording_id
+        while len(_proofs) > REMEMBERED_PROOFS:
+            _proofs.popitem(last=False)
 
 
 def forget_proofs():
     """Drop every remembered proof (tests that rebuild a table with other start times)."""
-    _proofs.clear()
+    with _proofs_lock:
+        _proofs.clear()

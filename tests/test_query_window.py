@@ -1,5 +1,7 @@
 import datetime
 import random
+import sys
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -9,7 +11,13 @@ from django.urls import reverse
 
 from recordings.models import Recording
 from recordings.query import Criteria, day_bounds, search
-from recordings.query_window import forget_start_time_indexes, id_bounds, start_time_condition, start_time_is_indexed
+from recordings.query_window import (
+    forget_proofs,
+    forget_start_time_indexes,
+    id_bounds,
+    start_time_condition,
+    start_time_is_indexed,
+)
 from tests.api_client import lookup
 from tests.page_fixtures import page_client  # noqa: F401 (fixture)
 from tests.query_factories import FIRST_START, SPACING, three_days  # noqa: F401 (fixtures)
@@ -291,3 +299,42 @@ def test_page_with_edge_day_loads(three_days, page_client, params):
     response = page_client.get(reverse("search"), params)
 
     assert response.status_code == 200
+
+
+
+@pytest.mark.mariadb_only
+@pytest.mark.django_db(transaction=True, databases="__all__")
+def test_threads_share_remembered_bounds_safely(three_days, settings):
+    # runserver and threaded workers search from several threads at once, while
+    # one of them keeps dropping what the others remember.
+    settings.RECORDING_START_MARGIN_SECONDS = 3600
+    days = [DAY - datetime.timedelta(days=1), DAY, DAY + datetime.timedelta(days=1)]
+    expected = {day: id_bounds(Recording, *day_bounds(day)) for day in days}
+    errors = []
+
+    def search_days(forget):
+        try:
+            for _ in range(100):
+                for day in days:
+                    if id_bounds(Recording, *day_bounds(day)) != expected[day]:
+                        errors.append(f"wrong bounds for {day}")
+                if forget:
+                    forget_proofs()
+        except Exception as error:  # noqa: BLE001 (reported by the assert below)
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=search_days, args=(number == 0,)) for number in range(4)]
+    # Switch threads far more often than the default 5 ms, to interleave the searches.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+
+    assert errors == []
