@@ -71,15 +71,15 @@ def sequential(server, sample, runs):
         say(f"Case 1, {name}: {runs} sequential requests (load {load_average():.2f})")
         sql = capture.search_sql(path)
         unbounded_sql = capture.without_id_bounds(sql)
-        floors = [floor.QueryFloor(sql), lambda: floor.connect_once(sql)]
-        if unbounded_sql:
-            floors.append(floor.QueryFloor(unbounded_sql))
+        query_floors = [floor.QueryFloor(sql)] + ([floor.QueryFloor(unbounded_sql)] if unbounded_sql else [])
+        # Measured after each request, in this order: the SQL, a new connection and the
+        # SQL, and (for date lookups) the SQL without id bounds.
+        alongside = [query_floors[0], lambda: floor.connect_once(sql), *query_floors[1:]]
         try:
-            times, rows, measured = timed_requests(server.port, path, runs, name, alongside=floors)
+            times, rows, measured = timed_requests(server.port, path, runs, name, alongside=alongside)
         finally:
-            for query_floor in floors:
-                if isinstance(query_floor, floor.QueryFloor):
-                    query_floor.close()
+            for query_floor in query_floors:
+                query_floor.close()
         results[name] = {
             "rows": rows,
             "app": summarize(times).as_dict(),
@@ -113,9 +113,9 @@ def new_dates(server, sample, runs):
             timing = fetch(server.port, path, keep_body=True)
             times.append(timing.total)
             rows.append(timing.body.count(b"\n"))
-            floors.append(timed_query(connection, sql))
+            floors.append(floor.time_query(connection, sql))
             connect_floors.append(floor.connect_once(sql))
-            unbounded_floors.append(timed_query(connection, capture.without_id_bounds(sql) or sql))
+            unbounded_floors.append(floor.time_query(connection, capture.without_id_bounds(sql) or sql))
             tick(done)
     finally:
         connection.close()
@@ -129,11 +129,6 @@ def new_dates(server, sample, runs):
         "load": load_average(),
     }
 
-
-def timed_query(connection, sql):
-    started = time.perf_counter()
-    floor.run_query(connection, sql)
-    return time.perf_counter() - started
 
 
 def baseline(server, runs):

@@ -35,6 +35,13 @@ def run_query(connection, sql):
     return len(rows)
 
 
+def time_query(connection, sql):
+    """Return the seconds to run ``sql`` on ``connection`` and fetch its rows."""
+    started = time.perf_counter()
+    run_query(connection, sql)
+    return time.perf_counter() - started
+
+
 class QueryFloor:
     """``sql`` executed on one open connection, its rows fetched."""
 
@@ -44,9 +51,7 @@ class QueryFloor:
         run_query(self.connection, sql)
 
     def __call__(self):
-        started = time.perf_counter()
-        run_query(self.connection, self.sql)
-        return time.perf_counter() - started
+        return time_query(self.connection, self.sql)
 
     def close(self):
         self.connection.close()

@@ -1,8 +1,8 @@
 """Querysets compiled to SQL once per database connection, for statements every request sends.
 
-Django compiles a queryset each time it runs, which on the machine of
-docs/benchmarks.md costs more than MariaDB's answer: 0.3 ms against 0.1 ms for the
-system_settings row. The login check runs the same few querysets for every API
+Django compiles a queryset each time it runs, and that costs more than running it:
+about 0.3 ms against 0.1 ms for the system_settings row, timed in-process on the
+machine of docs/benchmarks.md. The login check runs the same few querysets for every API
 request, so their SQL and column converters are kept on the connection and reused.
 """
 from django.db import connections
@@ -14,8 +14,8 @@ def first_row(alias, key, build, params):
     """Return the first row of the values_list queryset ``build(*params)`` on ``alias``, or None.
 
     The values come through the same converters as the ORM's. ``build`` is compiled on
-    the first call for each ``key`` and connection; its SQL must take ``params`` as
-    given and in that order, which the first call checks.
+    the first call for each ``key`` and connection. Its SQL must take ``params``
+    unchanged and in order, so the first call checks that.
     """
     connection = connections[alias]
     cache = connection.__dict__.setdefault(CACHE_ATTRIBUTE, {})

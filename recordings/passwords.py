@@ -5,8 +5,8 @@ With ``system_settings.pass_hash_enabled`` on, VICIdial stores in ``pass_hash`` 
 ``pass_cost`` (two digits) and the salt comes from ``pass_key``. VICIdial's default
 cost is 2, below the minimum of 4 that bcrypt libraries accept. The hash is therefore
 built from pycryptodome's EksBlowfish cipher (C code, any cost from 1 to 31), which is
-bcrypt's key schedule without that check: 0.2 ms at cost 2 on the machine of
-docs/benchmarks.md, where a pure-Python key schedule took 32 ms.
+bcrypt's key schedule without that check: 0.4 ms at cost 2 on the machine of
+docs/benchmarks.md (case 5), where a pure-Python key schedule took 32 ms.
 """
 import base64
 import hmac

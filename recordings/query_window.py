@@ -145,11 +145,11 @@ def _table_span(model):
     connection = connections[router.db_for_read(model)]
     table = connection.ops.quote_name(model._meta.db_table)
     key = connection.ops.quote_name(model._meta.pk.column)
-    count = "(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s)"
-    if connection.vendor != "mysql":
-        count, params = "MAX({key}) - MIN({key}) + 1".format(key=key), []
-    else:
+    if connection.vendor == "mysql":
+        count = "(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s)"
         params = [model._meta.db_table]
+    else:
+        count, params = f"MAX({key}) - MIN({key}) + 1", []
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {count}, MIN({key}), MAX({key}) FROM {table}", params)
         rows, first, last = cursor.fetchone()

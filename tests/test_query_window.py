@@ -213,12 +213,12 @@ def test_few_statements_find_both_bounds(three_days, settings):
     bounds, count = statements(lambda: id_bounds(Recording, *day_bounds(DAY)))
 
     assert bounds == (277, 588)
-    # Row count, id span, then at most two probe statements per bound for 864 ids:
-    # each statement cuts the ids into 33 parts.
+    # One statement for the row count and id span, then probe statements that serve
+    # both bounds. Each cuts 864 ids at least fivefold, so five always suffice.
     assert count <= 6
 
 
-def test_remembered_bounds_cost_one_statement_more_than_the_count(three_days, settings):
+def test_remembered_bounds_take_two_statements(three_days, settings):
     settings.RECORDING_START_MARGIN_SECONDS = 3600
     first = id_bounds(Recording, *day_bounds(DAY))
 
@@ -252,7 +252,7 @@ def test_remembered_proof_of_a_deleted_row_is_replaced(three_days, settings):
 @pytest.mark.parametrize("seed", range(5))
 def test_skewed_starts_within_margin_match_full_scan(settings, seed):
     # Ten telephony servers whose clocks differ by up to 50 minutes write into one
-    # table; the margin is an hour, so the bounds must lose no row of any range.
+    # table. The margin is an hour, so the bounds must lose no row of any range.
     settings.RECORDING_START_MARGIN_SECONDS = 3600
     chance = random.Random(seed)
     skews = [datetime.timedelta(minutes=chance.randint(-25, 25)) for _ in range(10)]
